@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * The only entry point: argument parsing, the command table, exit codes, and the only top-level catch.
+ * A user's mistake is a KoepfeError (message, code, exit 1/2/3/4); anything else is our bug (exit 70).
+ */
+import { parseArgs } from "node:util";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { commands } from "./commands/index.js";
+import type { ArgValues, Command, Io } from "./commands/command.js";
+import { EXIT, KoepfeError, UsageError, type ExitCode } from "./lib/errors.js";
+import { formatText } from "./check/report.js";
+
+const VERSION = "0.1.0";
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    "koepfe — publish a \"100 Köpfe\"-style ranking: check, rank, build, send",
+    "",
+    "Usage: koepfe <command> [options]      DIR defaults to ./data",
+    "",
+    ...commands.map((c) => `  koepfe ${c.usage.padEnd(width)}  ${c.summary}`),
+    "",
+    "Exit codes: 0 ok, 1 problems in the data, 2 usage error, 3 finished with failures to review,",
+    "            4 stopped (relay/auth failure or pause), 70 internal error (a bug: please report it)",
+    "",
+  ].join("\n");
+}
+
+function parse(command: Command, argv: string[]) {
+  try {
+    const parsed = parseArgs({ args: argv, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > command.positionals.length) {
+      throw new UsageError(`too many arguments: ${parsed.positionals.slice(command.positionals.length).join(" ")}`);
+    }
+    return parsed;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+}
+
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${commands.map((c) => c.name).join(", ")})`);
+    const parsed = parse(command, rest);
+    const values = parsed.values as ArgValues;
+    if (values["help"]) {
+      io.stdout.write(`Usage: koepfe ${command.usage}\n${command.summary}\n`);
+      return EXIT.ok;
+    }
+    return await command.run({ positionals: parsed.positionals, values }, io);
+  } catch (e) {
+    return report(e, io, command);
+  }
+}
+
+function report(e: unknown, io: Io, command: Command | undefined): ExitCode {
+  if (e instanceof KoepfeError) {
+    if (e.problems.length > 0) io.stderr.write(formatText(e.problems, 0).replace(/\n.*\n$/, "\n"));
+    io.stderr.write(`koepfe: error[${e.code}]: ${e.message}\n`);
+    if (e instanceof UsageError) io.stderr.write(command ? `usage: koepfe ${command.usage}\n` : "run \"koepfe --help\" for the commands\n");
+    return e.exitCode;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.stderr.write(`koepfe: internal error (a bug in koepfe, not in your data): ${err.message}\n`);
+  if (io.env["KOEPFE_DEBUG"]) io.stderr.write(`${err.stack ?? ""}\n`);
+  else io.stderr.write("set KOEPFE_DEBUG=1 for the stack trace\n");
+  return EXIT.internal;
+}
+
+function isEntryPoint(): boolean {
+  const argv1 = process.argv[1];
+  if (argv1 === undefined) return false;
+  try {
+    return realpathSync(argv1) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const controller = new AbortController();
+  let interrupts = 0;
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.on(sig, () => {
+      interrupts++;
+      if (interrupts > 1) process.exit(130);
+      controller.abort(new Error(sig));
+    });
+  }
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+  });
+  const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`koepfe: internal error: ${String(e)}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The contract between cli.ts and a command: the command declares its flags, cli.ts parses them
+ * (unknown flags are usage errors), and `run` returns the exit code. Commands never call process.exit.
+ */
+import type { ParseArgsConfig } from "node:util";
+
+export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+import type { ExitCode } from "../lib/errors.js";
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  /** Aborted on SIGINT/SIGTERM: long-running commands stop cleanly and report. */
+  signal: AbortSignal;
+}
+
+export type ArgValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Usage line after "koepfe ", e.g. "check [DIR] [--json]". */
+  usage: string;
+  options: ParseArgsOptionsConfig;
+  /** Names of the positional arguments, in order; trailing ones are optional (DIR defaults to "data"). */
+  positionals: readonly string[];
+  run(args: { positionals: string[]; values: ArgValues }, io: Io): Promise<ExitCode>;
+}
+
+export const str = (v: ArgValues[string]): string | undefined => (typeof v === "string" ? v : undefined);

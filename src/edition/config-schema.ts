@@ -1,0 +1,86 @@
+/**
+ * edition.json. Unknown keys are errors (z.strictObject) so a typo such as "quroum" is caught instead
+ * of silently falling back to a default. Defaults are filled here so every later stage sees one shape.
+ */
+import { z } from "zod";
+import { IANAZone } from "luxon";
+import { slug, isHttpsUrl, isEmail } from "./fields.js";
+
+const https = z.string().refine(isHttpsUrl, { message: "must be an https:// URL", params: { code: "invalid-url" } });
+const httpsDir = https.refine((s) => s.endsWith("/"), { message: "must end with /", params: { code: "invalid-url" } });
+const mail = z.string().refine(isEmail, { message: "is not a valid e-mail address", params: { code: "invalid-email" } });
+const headerText = (max: number) =>
+  z.string().min(1).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: "must be a single line without control characters", params: { code: "control-character" } });
+
+export const Criterion = z.strictObject({ id: slug, name: z.string().min(1).max(60), weight: z.number().nonnegative() });
+export type Criterion = z.infer<typeof Criterion>;
+
+export const TieBreak = z.enum(["count_back", "votes", "jury"]);
+export type TieBreak = z.infer<typeof TieBreak>;
+
+export const RankingConfig = z.strictObject({
+  mode: z.enum(["ranked", "unranked"]).default("ranked"),
+  criteria: z.array(Criterion).min(1).default([{ id: "score", name: "Bewertung", weight: 1 }]),
+  scale: z.strictObject({ min: z.number(), max: z.number() }).refine((s) => s.max > s.min, { message: "scale.max must be greater than scale.min" }).default({ min: 0, max: 10 }),
+  normalize: z.enum(["zscore", "none"]).default("zscore"),
+  aggregate: z.enum(["mean", "median", "trimmed_mean", "borda"]).default("trimmed_mean"),
+  trim: z.number().int().nonnegative().default(1),
+  quorum: z.number().int().nonnegative().default(3),
+  weights: z.strictObject({ jury: z.number().nonnegative(), votes: z.number().nonnegative() }).refine((w) => w.jury + w.votes > 0, { message: "weights.jury + weights.votes must be a positive number", params: { code: "invalid-weights" } }).default({ jury: 1, votes: 0 }),
+  tie_break: z.array(TieBreak).default(["count_back", "votes"]),
+  rank_style: z.enum(["competition", "dense", "ordinal"]).default("competition"),
+  conflicts: z.enum(["exclude", "error"]).default("exclude"),
+  publish_points: z.boolean().default(true),
+});
+export type RankingConfig = z.infer<typeof RankingConfig>;
+
+export const NewsletterIssue = z.strictObject({
+  number: z.number().int().positive(),
+  /** Local wall time in the edition's timezone ("2024-12-02T07:00"), or with an explicit offset. */
+  send_at: z.string().min(1),
+  subject: headerText(200),
+  preheader: z.string().min(1).max(200),
+  ranks: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+  category: slug.optional(),
+  ids: z.array(slug).optional(),
+  intro: z.string().optional(),
+});
+export type NewsletterIssue = z.infer<typeof NewsletterIssue>;
+
+export const NewsletterConfig = z.strictObject({
+  from: headerText(200),
+  reply_to: mail.optional(),
+  list_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, "must be a dot-atom such as koepfe-2024.example.org"),
+  unsubscribe_url: httpsDir,
+  unsubscribe_mailto: mail,
+  issues: z.array(NewsletterIssue).min(1).optional(),
+  start_at: z.string().optional(),
+  rate: z.number().positive().optional(),
+  concurrency: z.number().int().positive().max(50).optional(),
+  max_delay_hours: z.number().positive().default(6),
+  max_html_bytes: z.number().int().positive().default(90_000),
+  retry: z.strictObject({ max_attempts: z.number().int().min(1).max(20).default(5), base_delay_ms: z.number().int().min(0).default(60_000) }).optional(),
+  pause: z.strictObject({ share: z.number().gt(0).max(1), window: z.number().int().positive() }).optional(),
+  dkim: z.strictObject({ domain: z.string().min(1), selector: z.string().min(1) }).optional(),
+});
+export type NewsletterConfig = z.infer<typeof NewsletterConfig>;
+
+export const EditionConfig = z.strictObject({
+  title: z.string().min(1).max(120),
+  year: z.number().int().min(1900).max(2200),
+  locale: z.literal("de-DE"),
+  timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), { message: "is not an IANA time zone such as Europe/Berlin", params: { code: "invalid-timezone" } }),
+  base_url: httpsDir,
+  publisher: z.strictObject({ name: z.string().min(1), address: z.string().min(1), email: mail, responsible: z.string().min(1) }),
+  categories: z.array(z.strictObject({ id: slug, name: z.string().min(1).max(80), size: z.number().int().positive().optional() })).min(1),
+  jurors: z.array(z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]+$/), name: z.string().min(1), company: z.string() })).optional(),
+  rules: z
+    .strictObject({
+      max_per_company: z.number().int().positive().optional(),
+      gender_balance: z.strictObject({ min_share: z.number().min(0).max(0.5) }).optional(),
+    })
+    .optional(),
+  ranking: RankingConfig.default(RankingConfig.parse({})),
+  newsletter: NewsletterConfig.optional(),
+});
+export type EditionConfig = z.infer<typeof EditionConfig>;

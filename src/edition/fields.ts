@@ -1,0 +1,100 @@
+/**
+ * Field rules shared by the CSV row schemas. Each failing rule carries a stable problem code in
+ * `params.code`, which edition/validate-rows.ts turns into the report's `code`.
+ */
+import { z } from "zod";
+import { DateTime } from "luxon";
+
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// C0/C1 controls, DEL, and the Unicode line/paragraph separators: they end up in mail headers
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARS_MULTILINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
+const fail = (code: string, message: string) => ({ message, params: { code } });
+
+export const slug = z.string().refine((s) => SLUG.test(s), fail("invalid-id", "must be a slug of lower-case letters, digits and single hyphens (e.g. \"anna-mueller\")"));
+
+/** Single-line text: no line breaks or control characters (names, roles and companies reach mail headers). */
+export const line = (max: number) =>
+  z
+    .string()
+    .refine((s) => !CONTROL_CHARS.test(s), fail("control-character", "contains a line break or control character; this field must be a single line"))
+    .refine((s) => s.length <= max, fail("too-long", `is longer than ${max} characters`));
+
+/** Multi-line plain text (paragraphs separated by a blank line). */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .refine((s) => !CONTROL_CHARS_MULTILINE.test(s), fail("control-character", "contains a control character"))
+    .refine((s) => s.length >= min, fail("too-short", `is shorter than ${min} characters`))
+    .refine((s) => s.length <= max, fail("too-long", `is longer than ${max} characters`));
+
+export function isHttpsUrl(s: string): boolean {
+  if (/\s/.test(s) || CONTROL_CHARS.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return u.protocol === "https:" && u.hostname.length > 0 && u.username === "" && u.password === "";
+  } catch {
+    return false;
+  }
+}
+
+export const httpsUrl = z.string().refine(isHttpsUrl, fail("invalid-url", "must be an https:// URL (http:, javascript: and other schemes are not allowed)"));
+
+/** A photo: a relative path under photos/ (no "..", no absolute path) or an https URL. */
+export function isSafePhotoPath(s: string): boolean {
+  return /^photos\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(s) && !s.split("/").some((p) => p === ".." || p === "." || p.startsWith(".")) && /\.(jpe?g|png|webp|avif|gif)$/i.test(s);
+}
+export const photo = z.string().refine((s) => isSafePhotoPath(s) || isHttpsUrl(s), fail("invalid-photo", "must be a file under photos/ (e.g. photos/anna-mueller.jpg: letters, digits, . _ - only) or an https:// URL"));
+
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export function isEmail(s: string): boolean {
+  return s.length <= 254 && EMAIL.test(s);
+}
+export const email = z.string().refine(isEmail, fail("invalid-email", "is not a valid e-mail address"));
+
+/** Parses "7", "7.5" and the German "7,5". Returns NaN for anything else. */
+export function parseDecimal(s: string): number {
+  const t = s.trim();
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(t)) return Number.NaN;
+  return Number(t.replace(",", "."));
+}
+export const decimal = z.string().transform((s, ctx) => {
+  const n = parseDecimal(s);
+  if (Number.isNaN(n)) {
+    ctx.addIssue({ code: "custom", message: "is not a number (use digits with an optional decimal comma, e.g. 7,5)", params: { code: "invalid-number" } });
+    return z.NEVER;
+  }
+  return n;
+});
+export const nonNegativeInt = z.string().transform((s, ctx) => {
+  const t = s.trim().replace(/[.\u202f ](?=\d{3}\b)/g, "");
+  if (!/^\d+$/.test(t)) {
+    ctx.addIssue({ code: "custom", message: "must be a whole number >= 0", params: { code: "invalid-number" } });
+    return z.NEVER;
+  }
+  return Number(t);
+});
+
+/** ISO 8601 or the German "dd.mm.yyyy[ HH:MM]" (Excel's display format); local times are read in `zone`. */
+export function parseDate(s: string, zone: string): DateTime | null {
+  const iso = DateTime.fromISO(s, { zone, setZone: true });
+  if (iso.isValid) return iso;
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s.trim());
+  if (!m) return null;
+  const dt = DateTime.fromObject(
+    { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]), hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0) },
+    { zone },
+  );
+  return dt.isValid ? dt : null;
+}
+
+export const date = (zone: string) =>
+  z.string().transform((s, ctx) => {
+    const dt = parseDate(s, zone);
+    if (!dt) {
+      ctx.addIssue({ code: "custom", message: "is not a date (use 2024-03-05T10:15 or 05.03.2024 10:15)", params: { code: "invalid-date" } });
+      return z.NEVER;
+    }
+    return dt.toUTC().toISO() ?? s;
+  });

@@ -1,0 +1,47 @@
+/**
+ * Errors that stop a command. User mistakes (usage, unreadable folder, check errors) are `KoepfeError`s
+ * with a stable code and an exit code; anything else reaching cli.ts is an internal error (exit 70).
+ */
+import type { Problem } from "./problem.js";
+
+export const EXIT = {
+  ok: 0,
+  dataError: 1,
+  usage: 2,
+  reviewNeeded: 3,
+  stopped: 4,
+  internal: 70,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class KoepfeError extends Error {
+  readonly code: string;
+  readonly exitCode: ExitCode;
+  readonly problems: readonly Problem[];
+  constructor(code: string, message: string, opts: { exitCode?: ExitCode; problems?: readonly Problem[]; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = "KoepfeError";
+    this.code = code;
+    this.exitCode = opts.exitCode ?? EXIT.dataError;
+    this.problems = opts.problems ?? [];
+  }
+}
+
+export class UsageError extends KoepfeError {
+  constructor(message: string) {
+    super("E_USAGE", message, { exitCode: EXIT.usage });
+    this.name = "UsageError";
+  }
+}
+
+/** Thrown when an edition has check errors and a command cannot go on; carries the full report. */
+export class EditionInvalidError extends KoepfeError {
+  constructor(problems: readonly Problem[]) {
+    const n = problems.filter((p) => p.severity === "error").length;
+    super("E_EDITION_INVALID", `the edition has ${n} error${n === 1 ? "" : "s"}; run "koepfe check" for the full report`, {
+      exitCode: EXIT.dataError,
+      problems,
+    });
+    this.name = "EditionInvalidError";
+  }
+}
