@@ -1,0 +1,38 @@
+/** Runs the CLI in-process (fast) or as the real compiled binary (what cron and editors run). */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { main } from "../../src/cli.js";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      chunks.push(chunk.toString());
+      cb();
+    },
+  }) as Writable & { text: () => string };
+  w.text = () => chunks.join("");
+  return w;
+}
+
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(args, { stdout, stderr, env: { ...process.env, ...env }, signal: new AbortController().signal });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+export const BIN = path.resolve(import.meta.dirname, "../../dist/cli.js");
+
+/** Spawns dist/cli.js (built by `npm test`'s pretest). */
+export function runBin(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, ...opts.env }, cwd: opts.cwd, timeout: opts.timeout ?? 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
