@@ -71,7 +71,7 @@ export function referenceProblems(edition: Edition): Problem[] {
   if (edition.previous) out.push(...duplicates("previous.csv", edition.previous, (p) => p.id, "id", col("previous.csv"), "id"));
   if (edition.subscribers) {
     const file = edition.subscribersFile;
-    out.push(...duplicates(file, edition.subscribers, (s) => canonicalEmail(s.email).toLowerCase(), "email", col(file), "address", "warning").map((p) => ({ ...p, code: "duplicate-address", message: `${p.message}; it gets one mail` })));
+    out.push(...duplicates(file, edition.subscribers, (s) => canonicalEmail(s.email), "email", col(file), "address", "warning").map((p) => ({ ...p, code: "duplicate-address", message: `${p.message}; it gets one mail` })));
   }
   return out;
 }

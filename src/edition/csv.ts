@@ -30,6 +30,8 @@ export interface CsvSpec {
   optional: readonly string[];
   /** Extra columns accepted without a warning (e.g. the criteria of jury.csv). */
   extra?: readonly string[];
+  /** Accept any other column silently (jury.csv while edition.json, which names its criteria, is broken). */
+  anyColumn?: boolean;
 }
 
 const DELIMITERS = [",", ";", "\t"] as const;
@@ -87,7 +89,7 @@ export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding:
     return { table: null, problems: [problem({ file, line: 1, code: "empty-file", message: "the file is empty: it needs at least a header line" })] };
   }
   const delimiter = detectDelimiter(text.replace(/^\n+/, ""));
-  const records: { line: number; fields: string[] }[] = [];
+  const records: { line: number; endLine: number; fields: string[] }[] = [];
   try {
     parse(text, {
       delimiter,
@@ -101,7 +103,7 @@ export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding:
         // with `raw: true` csv-parse hands over { record, raw }
         const fields = (record as unknown as { record: string[] }).record;
         if (fields.every((f) => f.trim() === "")) return null;
-        records.push({ line: startLine(context.lines, context.raw ?? ""), fields });
+        records.push({ line: startLine(context.lines, context.raw ?? ""), endLine: context.lines, fields });
         return null;
       },
     });
@@ -128,7 +130,7 @@ export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding:
       return;
     }
     columnIndex[name] = col;
-    if (!known.has(name)) {
+    if (!known.has(name) && !spec.anyColumn) {
       problems.push(problem({ file, line: headerRec.line, column: col, field: name, code: "unknown-column", severity: "warning", message: `unknown column "${name}" is ignored (expected: ${[...known].join(", ")})`, value: name }));
     }
   });
@@ -152,9 +154,9 @@ export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding:
   return { table: { file, encoding, delimiter, header, columnIndex, rows }, problems };
 }
 
-function findNextRecordLine(text: string, last: { line: number; fields: string[] }): number {
+function findNextRecordLine(text: string, last: { endLine: number }): number {
   const lines = text.split("\n");
-  let line = last.line + last.fields.join("\n").split("\n").length;
+  let line = last.endLine + 1;
   while (line <= lines.length && (lines[line - 1] ?? "").trim() === "") line++;
   return line;
 }

@@ -93,7 +93,7 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
 
   const nomineeTable = await table("nominees.csv", NOMINEE_COLUMNS, true);
   const authorTable = await table("authors.csv", AUTHOR_COLUMNS, true);
-  const juryTable = await table("jury.csv", { ...JURY_COLUMNS, extra: ranking.criteria.map((c) => c.id) }, false);
+  const juryTable = await table("jury.csv", config ? { ...JURY_COLUMNS, extra: ranking.criteria.map((c) => c.id) } : { ...JURY_COLUMNS, anyColumn: true }, false);
   const voteTable = await table("votes.csv", VOTE_COLUMNS, false);
   const previousTable = await table("previous.csv", PREVIOUS_COLUMNS, false);
   const subscriberName = options.subscribersFile ? path.basename(options.subscribersFile) : "subscribers.csv";
@@ -107,7 +107,8 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
   };
   const nominees: Nominee[] | null = rows(nomineeTable, (t) => validateRows(t, NomineeRow))?.map((n) => ({ ...n, sort_name: n.sort_name ?? deriveSortName(n.name) })) ?? null;
   const authors = rows(authorTable, (t) => validateRows(t, AuthorRow));
-  const jury = juryTable ? rows(juryTable, (t) => { const r = juryRows(t, ranking); return { records: r.rows, problems: r.problems }; }) : null;
+  // the criteria columns are named in edition.json: without a valid one, jury.csv is only read for syntax
+  const jury = juryTable && config ? rows(juryTable, (t) => { const r = juryRows(t, ranking); return { records: r.rows, problems: r.problems }; }) : null;
   const votes = rows(voteTable, (t) => validateRows(t, VoteRow));
   const previous = rows(previousTable, (t) => validateRows(t, PreviousRow));
   const subscribers = rows(subscriberTable, (t) => validateRows(t, subscriberRow(zone)));
