@@ -55,10 +55,10 @@ export function foldHeader(name: string): string {
   return name.trim().toLowerCase();
 }
 
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, "").replace(/\n$/, "");
+/** A record ends on `endLine`; every line break inside its (quoted) fields moves its start up by one. */
+function startLine(endLine: number, fields: readonly string[]): number {
   let inner = 0;
-  for (const ch of body) if (ch === "\n") inner++;
+  for (const f of fields) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
   return endLine - inner;
 }
 
@@ -96,14 +96,11 @@ export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding:
       record_delimiter: "\n",
       relax_column_count: true,
       skip_empty_lines: true,
-      raw: true,
       // collect here rather than from the return value: a quote error throws, and the records
       // before it must still be checked
-      on_record: (record, context) => {
-        // with `raw: true` csv-parse hands over { record, raw }
-        const fields = (record as unknown as { record: string[] }).record;
+      on_record: (fields, context) => {
         if (fields.every((f) => f.trim() === "")) return null;
-        records.push({ line: startLine(context.lines, context.raw ?? ""), endLine: context.lines, fields });
+        records.push({ line: startLine(context.lines, fields), endLine: context.lines, fields });
         return null;
       },
     });

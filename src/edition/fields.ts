@@ -77,6 +77,24 @@ export const nonNegativeInt = z.string().transform((s, ctx) => {
 });
 
 /** ISO 8601 or the German "dd.mm.yyyy[ HH:MM]" (Excel's display format); local times are read in `zone`. */
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Fast path for the common case of an instant with an explicit offset: subscriber exports hold
+ * 100,000 of them and luxon costs ~3 µs and much garbage per value.
+ */
+function parseIsoInstant(s: string): string | null {
+  const m = ISO_WITH_OFFSET.exec(s);
+  if (!m) return null;
+  const [month, day, hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+  const leap = Number(m[1]) % 4 === 0 && (Number(m[1]) % 100 !== 0 || Number(m[1]) % 400 === 0);
+  const maxDay = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > maxDay || hour > 23 || minute > 59 || second > 59) return null;
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
 export function parseDate(s: string, zone: string): DateTime | null {
   const iso = DateTime.fromISO(s, { zone, setZone: true });
   if (iso.isValid) return iso;
@@ -91,6 +109,8 @@ export function parseDate(s: string, zone: string): DateTime | null {
 
 export const date = (zone: string) =>
   z.string().transform((s, ctx) => {
+    const instant = parseIsoInstant(s);
+    if (instant !== null) return instant;
     const dt = parseDate(s, zone);
     if (!dt) {
       ctx.addIssue({ code: "custom", message: "is not a date (use 2024-03-05T10:15 or 05.03.2024 10:15)", params: { code: "invalid-date" } });
