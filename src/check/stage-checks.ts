@@ -6,5 +6,6 @@ import type { Edition } from "../edition/model.js";
 import type { Problem } from "../lib/problem.js";
 import { rankingProblems } from "../rank/validate.js";
 import { newsletterProblems } from "../render/newsletter/validate.js";
+import { scheduleProblems } from "../schedule/plan-check.js";
 
-export const stageChecks: readonly ((edition: Edition) => Problem[])[] = [rankingProblems, newsletterProblems];
+export const stageChecks: readonly ((edition: Edition) => Problem[])[] = [rankingProblems, newsletterProblems, scheduleProblems];
