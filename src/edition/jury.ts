@@ -14,7 +14,10 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
       problems.push(problem({ file: table.file, line: 1, field: c.id, code: "missing-column", message: `column "${c.id}" for criterion "${c.name}" is missing (edition.json ranking.criteria lists it)` }));
     }
   }
-  for (const row of table.rows) {
+  const tableRows = table.rows;
+  // consumed like validateRows does: 150,000 jury rows should not be held twice
+  table.rows = [];
+  for (const row of tableRows) {
     const juror = row.cells["juror_id"] ?? "";
     const nominee = row.cells["nominee_id"] ?? "";
     let bad = false;

@@ -102,8 +102,6 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
   const rows = <T>(t: CsvTable | null, run: (t: CsvTable) => { records: T[]; problems: Problem[] }): T[] | null => {
     if (!t) return null;
     const res = run(t);
-    // the raw cells are not needed once validated: free them before the next file (100k subscribers)
-    t.rows = [];
     problems.push(...res.problems);
     return res.records;
   };

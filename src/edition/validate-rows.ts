@@ -33,15 +33,28 @@ function issueMessage(field: string, issue: Issue, input: unknown): string {
   return `${field} ${issue.message}`;
 }
 
+/**
+ * Validates every row. Consumes the table's rows (each is released once validated): a 100,000-row
+ * subscribers.csv would otherwise hold its cells and its records in memory at the same time.
+ */
 export function validateRows<S extends z.ZodType>(table: CsvTable, schema: S): { records: (z.output<S> & { line: number })[]; problems: Problem[] } {
   const records: (z.output<S> & { line: number })[] = [];
   const problems: Problem[] = [];
-  for (const row of table.rows) {
-    const input: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(row.cells)) input[k] = v === "" ? undefined : v;
+  const rows = table.rows;
+  table.rows = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row === undefined) continue;
+    rows[i] = RELEASED;
+    // empty cells are absent values for the schema; the cells object is reused as the input
+    const input: Record<string, string | undefined> = row.cells;
+    for (const k in input) if (input[k] === "") input[k] = undefined;
     const result = schema.safeParse(input);
     if (result.success) {
-      records.push({ ...(result.data as object), line: row.line } as z.output<S> & { line: number });
+      // zod returns a fresh object: add the line to it instead of copying it
+      const record = result.data as z.output<S> & { line: number };
+      record.line = row.line;
+      records.push(record);
       continue;
     }
     for (const issue of result.error.issues) {
@@ -62,3 +75,5 @@ export function validateRows<S extends z.ZodType>(table: CsvTable, schema: S): {
   }
   return { records, problems };
 }
+
+const RELEASED = { line: 0, cells: {} };
