@@ -70,7 +70,7 @@ export function introText(issue: Issue, count: number, jurors: number): string {
   const dative = single ? `Platz ${from}` : `den Plätzen ${to} bis ${from}`;
   const opening =
     issue.number === 1
-      ? `Liebe Leserinnen und Leser, heute beginnt unser Countdown der **100 Köpfe 2024**. Den Anfang ${single ? "macht" : "machen"} ${accusative}. Wer hier steht, hat Marketing, Medien und Tech in diesem Jahr geprägt.`
+      ? `Heute beginnt unser Countdown der **100 Köpfe 2024**. Den Anfang ${single ? "macht" : "machen"} ${accusative}. Wer hier steht, hat Marketing, Medien und Tech in diesem Jahr geprägt.`
       : issue.number === count
         ? `Das Warten hat ein Ende: Heute zeigen wir **${accusative}** der 100 Köpfe 2024. ${jury} Jurorinnen und Juroren, Tausende Leserstimmen und viele Stunden Diskussion stecken in dieser Auswahl.`
         : `Weiter geht es heute mit **${dative}**. Auch diesmal sind Gründerinnen, Kreative und Strategen dabei, deren Arbeit man kennen sollte – selbst wenn man ihre Namen noch nicht kennt.`;
