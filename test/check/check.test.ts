@@ -30,7 +30,7 @@ describe("koepfe check: the base edition", () => {
 describe("koepfe check: nominees.csv", () => {
   it("points at the line and column of an unknown author and suggests the closest id", async () => {
     const result = await checkEdition(writeEdition({ "nominees.csv": nomineesWith({ id: "gisela-neu", author_id: "lbeispel" }) }));
-    expect(result.problems).toEqual([
+    expect(result.problems.filter((p) => p.code !== "below-quorum")).toEqual([
       expect.objectContaining({ file: "nominees.csv", line: 20, column: 7, field: "author_id", code: "unknown-author", value: "lbeispel", message: 'author_id "lbeispel" is not in authors.csv (did you mean "lbeispiel"?)' }),
     ]);
   });

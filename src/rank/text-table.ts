@@ -1,0 +1,25 @@
+/** Plain-text tables for the terminal; cell text from the CSVs is made harmless first. */
+
+/** Control and bidi-override characters could rewrite the terminal or reorder what the editor reads. */
+export const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
+
+/** Cut to `max` characters with an ellipsis. */
+export const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+/** A number with fixed decimals, or "–" when there is none. */
+export const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? "–" : (Object.is(x, -0) ? 0 : x).toFixed(digits));
+
+/** Columns padded to their widest cell; `right[i]` right-aligns column i (numbers). */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[] = []): string {
+  const cells = [header, ...rows].map((r) => r.map(clean));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? "")].length)));
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => {
+        const pad = " ".repeat((widths[i] ?? 0) - [...c].length);
+        return right[i] ? pad + c : c + pad;
+      })
+      .join("  ")
+      .trimEnd();
+  return `${cells.map(line).join("\n")}\n`;
+}
