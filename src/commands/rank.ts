@@ -32,8 +32,8 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 export const rankCommand: Command = {
   name: "rank",
   summary: "rank the nominees and explain every place",
-  usage: "rank [DIR] [--json] [--csv FILE] [--explain ID | --jurors | --stability]",
-  options: { json: { type: "boolean" }, csv: { type: "string" }, explain: { type: "string" }, jurors: { type: "boolean" }, stability: { type: "boolean" } },
+  usage: "rank [DIR] [--json] [--csv FILE] [--explain ID | --jurors | --stability] [--quiet]",
+  options: { quiet: { type: "boolean" }, json: { type: "boolean" }, csv: { type: "string" }, explain: { type: "string" }, jurors: { type: "boolean" }, stability: { type: "boolean" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
     const explain = str(values["explain"]);
@@ -47,10 +47,11 @@ export const rankCommand: Command = {
     if (explain !== undefined && !edition.nominees.some((n) => n.id === explain)) {
       throw new KoepfeError("E_UNKNOWN_NOMINEE", `no nominee "${explain}" in nominees.csv${didYouMean(explain, edition.nominees.map((n) => n.id))}`, { exitCode: EXIT.usage });
     }
-    const own = warnings.filter((w) => RANKING_FILES.has(w.file));
+    // --quiet: `koepfe start` has just printed the whole check report
+    const own = values["quiet"] === true ? [] : warnings.filter((w) => RANKING_FILES.has(w.file));
     for (const w of own) io.stderr.write(`${formatProblem(w)}\n`);
     const others = warnings.length - own.length;
-    if (others > 0) io.stderr.write(`(${others} more warning${others === 1 ? "" : "s"} concern${others === 1 ? "s" : ""} other stages: "koepfe check" lists them)\n`);
+    if (others > 0 && values["quiet"] !== true) io.stderr.write(`(${others} more warning${others === 1 ? "" : "s"} concern${others === 1 ? "s" : ""} other stages: "koepfe check" lists them)\n`);
     const ranking = rankEdition(edition);
     if (views > 0 && ranking.mode === "unranked") {
       throw new KoepfeError("E_UNRANKED", 'ranking.mode is "unranked": there are no places to explain or test', { exitCode: EXIT.usage });

@@ -14,7 +14,7 @@ export const startCommand: Command = {
   async run({ positionals, values }, io) {
     const checked = await checkCommand.run({ positionals, values: {} }, io);
     if (checked !== EXIT.ok) return checked;
-    const ranked = await rankCommand.run({ positionals, values: {} }, io);
+    const ranked = await rankCommand.run({ positionals, values: { quiet: true } }, io);
     if (ranked !== EXIT.ok) return ranked;
     return buildCommand.run({ positionals, values: { out: values["out"] } }, io);
   },
