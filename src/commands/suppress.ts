@@ -1,13 +1,39 @@
 import type { Command } from "./command.js";
-import { KoepfeError } from "../lib/errors.js";
+import { str } from "./command.js";
+import { EXIT, UsageError } from "../lib/errors.js";
+import { isEmail } from "../edition/fields.js";
+import { assertEditionDir } from "../edition/load.js";
+import { canonicalEmail } from "../lib/token.js";
+import { openLedger, STATE_ENV } from "../send/ledger/location.js";
+import { printable } from "../send/printable.js";
+
+/** cli.ts allows as many positionals as a command names; more addresses than this go in batches. */
+const MAX_ADDRESSES = 1000;
 
 export const suppressCommand: Command = {
   name: "suppress",
-  summary: "add addresses to the suppression list",
+  summary: "add addresses to the suppression list (requests by letter or phone)",
   usage: "suppress EMAIL... [--reason TEXT] [--dir DIR]",
-  options: {},
-  positionals: ["DIR"],
-  run() {
-    return Promise.reject(new KoepfeError("E_NOT_IMPLEMENTED", "koepfe suppress is not available yet"));
+  options: { reason: { type: "string" }, dir: { type: "string" } },
+  positionals: Array.from({ length: MAX_ADDRESSES }, () => "EMAIL"),
+  async run({ positionals, values }, io) {
+    if (positionals.length === 0) throw new UsageError("give at least one address: koepfe suppress anna@example.org --reason \"Brief vom 3.12.\"");
+    const bad = positionals.filter((e) => !isEmail(e.trim()));
+    if (bad.length > 0) throw new UsageError(`not an e-mail address: ${bad.map((b) => JSON.stringify(b)).join(", ")} (nothing was added)`);
+    const reason = str(values["reason"]) ?? "manual";
+    if (/[\u0000-\u001f\u007f]/.test(reason) || reason.length > 200 || reason.trim() === "") throw new UsageError("--reason must be one line of at most 200 characters");
+    const dir = str(values["dir"]) ?? "data";
+    if (!io.env[STATE_ENV]) await assertEditionDir(dir);
+    const ledger = openLedger(dir, io.env);
+    try {
+      const added = ledger.db.transaction(() => positionals.map((e) => ledger.suppressions.suppress(e, reason, "koepfe suppress")))();
+      positionals.forEach((e, i) => {
+        const email = canonicalEmail(e);
+        io.stdout.write(added[i] ? `suppressed ${email}\n` : `already suppressed ${email} (${printable(ledger.suppressions.reasonFor(email) ?? "")})\n`);
+      });
+    } finally {
+      ledger.close();
+    }
+    return EXIT.ok;
   },
 };

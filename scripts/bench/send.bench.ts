@@ -1,0 +1,125 @@
+/**
+ * send speed: `koepfe send 1` to 20,000 confirmed recipients into Postfix's smtp-sink on loopback,
+ * ledger included (every delivery claimed and recorded in SQLite, each its own commit), against
+ * Postfix's smtp-source sending messages of the same size into the same sink: the machine's ceiling.
+ * Two message sizes: the sample edition's issue 1 as it is (10 entries) and cut to 2 entries.
+ * Plus the ledger alone with synchronous=NORMAL vs FULL (the durability choice in ledger/schema.ts).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer, connect } from "node:net";
+import path from "node:path";
+import { benchTmp, emit, measure, measureCli, ROOT, type BenchRow } from "./lib.js";
+import { Ledger } from "../../src/send/ledger/ledger.js";
+
+const MESSAGES = 20_000;
+const CONCURRENCY = 20;
+const SINK = "/usr/sbin/smtp-sink";
+const SOURCE = "/usr/sbin/smtp-source";
+const tmp = benchTmp("send");
+const env = { KOEPFE_SECRET: "bench-secret-0123456789abcdef", KOEPFE_DKIM_KEY_FILE: "" };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const c = connect(port, "127.0.0.1", () => {
+        c.destroy();
+        resolve(true);
+      }).on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`smtp-sink did not listen on ${port}`);
+}
+
+/** A copy of the sample edition; `ranks` changes the places issue 1 reveals (and issue 2 takes the rest). */
+function edition(name: string, ranks: [number, number] | null): string {
+  const dir = path.join(tmp, name);
+  cpSync(path.join(ROOT, "data"), dir, { recursive: true });
+  if (ranks) {
+    const config = JSON.parse(readFileSync(path.join(dir, "edition.json"), "utf8")) as { newsletter: { issues: { ranks: number[] }[] } };
+    const [first, second] = config.newsletter.issues;
+    if (!first || !second) throw new Error("the sample edition has fewer than two issues");
+    first.ranks = ranks;
+    second.ranks = [second.ranks[0] ?? 81, ranks[0] - 1];
+    writeFileSync(path.join(dir, "edition.json"), JSON.stringify(config, null, 2));
+  }
+  return dir;
+}
+
+/** Bytes of one real message of issue 1 (a dry run). */
+function messageSize(dir: string): number {
+  const emlDir = path.join(tmp, `${path.basename(dir)}-eml`);
+  const dry = spawnSync(process.execPath, [path.join(ROOT, "dist/cli.js"), "send", "1", dir, "--dry-run", "--limit", "1", "--eml-dir", emlDir], { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (dry.status !== 0) throw new Error(`dry run failed: ${dry.stderr}`);
+  return statSync(path.join(emlDir, readdirSync(emlDir)[0] ?? "")).size;
+}
+
+async function sendCase(dir: string, subscribers: string, port: number): Promise<BenchRow> {
+  const size = messageSize(dir);
+  const run = await measureCli(["send", "1", dir, "--subscribers", subscribers, "--concurrency", String(CONCURRENCY)], { ...env, KOEPFE_STATE: path.join(dir, "state.sqlite"), KOEPFE_SMTP_URL: `smtp://127.0.0.1:${port}` });
+  const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { event: string; time: string; run?: { sent: number } });
+  const start = lines.find((l) => l.event === "start");
+  const summary = lines.find((l) => l.event === "summary");
+  if (run.code !== 0 || !start || !summary || summary.run?.sent !== MESSAGES) throw new Error(`koepfe send failed (exit ${run.code}): ${run.stderr}${run.stdout.slice(-2000)}`);
+  const rate = MESSAGES / ((Date.parse(summary.time) - Date.parse(start.time)) / 1000);
+  const sourceArgs = ["-m", String(MESSAGES), "-s", String(CONCURRENCY), "-l", String(size), "-f", "a@example.org", "-t", "b@example.org", `127.0.0.1:${port}`];
+  const perConnection = MESSAGES / (await measure(SOURCE, sourceArgs)).seconds;
+  const reuse = MESSAGES / (await measure(SOURCE, ["-d", ...sourceArgs])).seconds;
+  return {
+    name: `send: ${MESSAGES.toLocaleString("en-US")} × ${(size / 1024).toFixed(0)} KiB into smtp-sink, ledger included`,
+    value: `${rate.toFixed(0)} msg/s`,
+    target: ">= 1,000 msg/s, >= 0.3 × smtp-source",
+    note:
+      `${(rate / perConnection).toFixed(2)} × smtp-source (${perConnection.toFixed(0)} msg/s, its default: a connection per message); ` +
+      `${(rate / reuse).toFixed(2)} × smtp-source -d (${reuse.toFixed(0)} msg/s, connections reused); ` +
+      `${CONCURRENCY} connections; whole command ${run.seconds.toFixed(1)} s incl. check, rank, compile; peak RSS ${run.peakRssMb.toFixed(0)} MB`,
+  };
+}
+
+/** The ledger alone: claim + record per delivery, each its own committed transaction. */
+function ledgerCase(durability: "NORMAL" | "FULL"): BenchRow {
+  const n = durability === "NORMAL" ? 20_000 : 2_000;
+  const ledger = new Ledger(path.join(tmp, `ledger-${durability}.sqlite`), { durability });
+  ledger.freezeAudience(1, Array.from({ length: n }, (_, i) => ({ email: `l${i}@bench.test`, firstName: null, messageId: `<${i}@bench.test>` })));
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    ledger.claim(1, `l${i}@bench.test`);
+    ledger.record(1, `l${i}@bench.test`, { kind: "sent", response: "250 2.0.0 Ok" });
+  }
+  const perSecond = n / ((performance.now() - t0) / 1000);
+  ledger.close();
+  return {
+    name: `send: ledger alone, WAL + synchronous=${durability}`,
+    value: `${perSecond.toFixed(0)} deliveries/s`,
+    note: `2 commits per delivery (sending, then sent); ${durability === "NORMAL" ? "koepfe's setting: durable against a crash of the process" : "an fsync per commit: durable against power loss too"}`,
+  };
+}
+
+const subscribers = path.join(tmp, "subscribers.csv");
+const rows = Array.from({ length: MESSAGES }, (_, i) => `leser${i + 1}@bench.example.net,Leser,confirmed,2024-01-05T10:00:00Z`);
+writeFileSync(subscribers, `email,first_name,status,confirmed_at\n${rows.join("\n")}\n`);
+
+const port = await freePort();
+const asRoot = process.getuid?.() === 0;
+const sink = spawn(SINK, [...(asRoot ? ["-u", "nobody"] : []), `127.0.0.1:${port}`, "1000"], { stdio: "ignore" });
+const out: BenchRow[] = [];
+try {
+  await waitForPort(port);
+  out.push(await sendCase(edition("sample", null), subscribers, port));
+  out.push(await sendCase(edition("two-entries", [99, 100]), subscribers, port));
+} finally {
+  sink.kill();
+}
+out.push(ledgerCase("NORMAL"), ledgerCase("FULL"));
+emit(out);

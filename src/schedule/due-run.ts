@@ -1,0 +1,91 @@
+/**
+ * `koepfe send --due`: what cron or the systemd timer runs every few minutes. Holds the run lock for
+ * the whole run (a second run exits 0 and names the holder), sends every due issue oldest first,
+ * resumes a half-sent one, and reports issues that are too late instead of sending them.
+ */
+import type { DateTime } from "luxon";
+import type { NewsletterConfig } from "../edition/config-schema.js";
+import { EXIT, KoepfeError, type ExitCode } from "../lib/errors.js";
+import { requireValidEdition } from "../check/check.js";
+import { rankEdition } from "../rank/rank.js";
+import { openLedger } from "../send/ledger/location.js";
+import { prepareIssue } from "../send/prepare.js";
+import { sendLockedIssue, type IssueSendOptions } from "../send/modes/issue.js";
+import { decideDue, type DueDecision, type IssueProgress } from "./due.js";
+import { schedulePlan } from "./plan.js";
+
+export interface DueRunOptions extends Omit<IssueSendOptions, "retry" | "pause" | "concurrency" | "rate"> {
+  now: DateTime;
+  secret: string;
+  subscribersFile?: string | undefined;
+  /** Per-issue send settings, resolved from the prepared issue's newsletter config and the flags. */
+  settingsFor: (newsletter: NewsletterConfig) => Pick<IssueSendOptions, "retry" | "pause" | "concurrency" | "rate">;
+  log: (event: string, data: Record<string, unknown>, text: string) => void;
+}
+
+/** The most serious of two exit codes: stopped (4) over review (3) over ok (0). */
+function worst(a: ExitCode, b: ExitCode): ExitCode {
+  const order: readonly ExitCode[] = [EXIT.ok, EXIT.reviewNeeded, EXIT.dataError, EXIT.stopped];
+  return order.indexOf(b) > order.indexOf(a) ? b : a;
+}
+
+function describe(d: DueDecision): string {
+  switch (d.action) {
+    case "send":
+      return `issue ${d.number}: due ${d.lateByMinutes} min ago, sending`;
+    case "resume":
+      return `issue ${d.number}: half-sent, resuming`;
+    case "late":
+      return `issue ${d.number}: ${Math.round(d.lateByMinutes / 60)} h late, over newsletter.max_delay_hours: not sent automatically — send it by hand with "koepfe send ${d.number}" if it should still go out`;
+    case "wait":
+      return `issue ${d.number}: due in ${d.inMinutes} min`;
+    case "done":
+      return `issue ${d.number}: complete`;
+    case "unscheduled":
+      return `issue ${d.number}: no send_at (set newsletter.start_at or the issue's send_at)`;
+  }
+}
+
+export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
+  const { edition } = await requireValidEdition(o.dir, o.subscribersFile ? { subscribersFile: o.subscribersFile } : {});
+  const newsletter = edition.config.newsletter;
+  if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no newsletter section: nothing to send");
+  const plan = schedulePlan(edition, rankEdition(edition));
+  const ledger = openLedger(o.dir, o.env);
+  try {
+    const lock = ledger.lock.acquire("send --due");
+    if (!lock.acquired) {
+      const h = lock.holder;
+      o.log("locked", { holder: h }, `another send is running (pid ${h.pid} on ${h.host}, "${h.command}", since ${h.startedAt}); this run sends nothing`);
+      return EXIT.ok;
+    }
+    try {
+      const progress = new Map<number, IssueProgress>(ledger.issues().map((p) => [p.issue, p]));
+      const decisions = decideDue(plan, progress, o.now, newsletter.max_delay_hours);
+      const actionable = decisions.filter((d) => d.action === "send" || d.action === "resume" || d.action === "late");
+      if (actionable.length === 0) {
+        const next = decisions.find((d) => d.action === "wait");
+        o.log("nothing-due", { now: o.now.toISO(), next: next ?? null }, `nothing due at ${o.now.toFormat("yyyy-MM-dd HH:mm ZZZZ")}${next ? `; next: ${describe(next)}` : ""}`);
+        return EXIT.ok;
+      }
+      let exit: ExitCode = EXIT.ok;
+      for (const d of actionable) {
+        o.log("due", { ...d }, describe(d));
+        if (d.action === "late") {
+          exit = worst(exit, EXIT.reviewNeeded);
+          continue;
+        }
+        const prepared = await prepareIssue(o.dir, d.number, { secret: o.secret, subscribersFile: o.subscribersFile });
+        const { exit: issueExit } = await sendLockedIssue(prepared, ledger, { ...o, ...o.settingsFor(prepared.newsletter) });
+        exit = worst(exit, issueExit);
+        // a relay or auth failure, a pause or Ctrl-C: later issues wait for the next run
+        if (issueExit === EXIT.stopped || o.signal.aborted) break;
+      }
+      return exit;
+    } finally {
+      ledger.lock.release();
+    }
+  } finally {
+    ledger.close();
+  }
+}

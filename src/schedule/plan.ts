@@ -1,0 +1,14 @@
+/** The newsletter plan with each issue's send time resolved in the edition's zone (null: not scheduled). */
+import type { Edition } from "../edition/model.js";
+import type { Ranking } from "../rank/model.js";
+import { planIssues } from "../render/newsletter/plan.js";
+import { resolveWallTime } from "./wall-time.js";
+import type { PlannedIssue } from "./due.js";
+
+export function schedulePlan(edition: Edition, ranking: Ranking): PlannedIssue[] {
+  return planIssues(edition, ranking).map(({ issue }) => {
+    const resolved = issue.send_at === "" ? null : resolveWallTime(issue.send_at, edition.config.timezone);
+    // `check` refuses unresolvable times, so a valid edition only has null for unscheduled issues
+    return { number: issue.number, sendAt: resolved?.ok ? resolved.instant : null };
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The delivery ledger: one SQLite file (WAL) that records each (issue, recipient) delivery, the
+ * suppression list and the run lock. Every state change is its own committed transaction before the
+ * next step of that message, so a crash at any point leaves an exact record of what may have gone out.
+ */
+import type Database from "better-sqlite3";
+import { openDatabase, type OpenOptions } from "./schema.js";
+import { rowChange, type Delivery, type Transition } from "./delivery.js";
+import { issueProgress, listDeliveries, type DeliveryRow, type IssueProgress } from "./reports.js";
+import { SuppressionList } from "./suppressions.js";
+import { RunLock } from "./run-lock.js";
+
+export interface AudienceMember {
+  email: string;
+  firstName: string | null;
+  messageId: string;
+}
+
+/** A queued delivery as the send loop needs it. */
+export interface PendingDelivery extends AudienceMember {
+  attempts: number;
+  /** Epoch ms before which a deferred delivery must not be retried; null: at once. */
+  retryAt: number | null;
+}
+
+
+export type { IssueProgress };
+
+export class Ledger {
+  readonly file: string;
+  readonly db: Database.Database;
+  readonly suppressions: SuppressionList;
+  readonly lock: RunLock;
+  readonly #now: () => number;
+  readonly #update: Database.Statement<Record<string, string | number | null>>;
+  readonly #pending: Database.Statement<[number], DeliveryRow>;
+  readonly #claim: Database.Transaction<(issue: number, email: string) => { claimed: true } | { claimed: false; reason: string }>;
+  readonly #bounce: Database.Transaction<(issue: number, email: string, t: Transition & { kind: "bounced" }) => void>;
+
+  constructor(file: string, options: OpenOptions & { now?: () => number } = {}) {
+    this.file = file;
+    this.#now = options.now ?? Date.now;
+    this.db = openDatabase(file, options);
+    this.suppressions = new SuppressionList(this.db, this.#now);
+    this.lock = new RunLock(this.db, this.#now);
+    this.#update = this.db.prepare(
+      `UPDATE deliveries SET state = @to, attempts = attempts + @attempts,
+         response = CASE WHEN @setResponse = 1 THEN @response ELSE response END,
+         retry_at = @retryAt, sent_at = CASE WHEN @sent = 1 THEN @now ELSE sent_at END, updated_at = @now
+       WHERE issue = @issue AND email = @email AND state = @from`,
+    );
+    this.#pending = this.db.prepare("SELECT * FROM deliveries WHERE issue = ? AND state = 'queued' ORDER BY position");
+    this.#claim = this.db.transaction((issue: number, email: string) => {
+      const reason = this.suppressions.reasonFor(email);
+      if (reason !== null) {
+        this.#apply(issue, email, { kind: "suppress", response: `suppressed: ${reason}` });
+        return { claimed: false as const, reason };
+      }
+      this.#apply(issue, email, { kind: "claim" });
+      return { claimed: true as const };
+    });
+    this.#bounce = this.db.transaction((issue: number, email: string, t: Transition & { kind: "bounced" }) => {
+      this.#apply(issue, email, t);
+      this.suppressions.suppress(email, `bounce: ${t.response}`, `send issue ${issue}`);
+    });
+  }
+
+  #iso(): string {
+    return new Date(this.#now()).toISOString();
+  }
+
+  /**
+   * Fixes the audience of an issue when its first send starts: later sign-ups do not join a
+   * half-sent issue. Returns false (and changes nothing) when the audience was fixed before.
+   */
+  freezeAudience(issue: number, members: readonly AudienceMember[]): boolean {
+    return this.db.transaction(() => {
+      if (this.db.prepare("SELECT 1 FROM issues WHERE issue = ?").get(issue)) return false;
+      const now = this.#iso();
+      this.db.prepare("INSERT INTO issues (issue, audience_frozen_at, audience_size) VALUES (?, ?, ?)").run(issue, now, members.length);
+      const insert = this.db.prepare("INSERT INTO deliveries (issue, email, first_name, position, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+      members.forEach((m, i) => insert.run(issue, m.email, m.firstName, i, m.messageId, now));
+      return true;
+    }).immediate();
+  }
+
+  /** Queued deliveries of an issue in audience order. */
+  pending(issue: number): PendingDelivery[] {
+    return this.#pending.all(issue).map((r) => ({ email: r.email, firstName: r.first_name, messageId: r.message_id, attempts: r.attempts, retryAt: r.retry_at }));
+  }
+
+  /**
+   * The last step before the SMTP transaction, in one transaction: a suppressed address (the
+   * unsubscribe server may have added it a moment ago) ends as `suppressed`, any other is `sending`.
+   */
+  claim(issue: number, email: string): { claimed: true } | { claimed: false; reason: string } {
+    // IMMEDIATE: the read of the suppression list and the write happen under the write lock
+    return this.#claim.immediate(issue, email);
+  }
+
+  /** Records what happened to a delivery in flight; a bounce also suppresses the address. */
+  record(issue: number, email: string, t: Transition): void {
+    if (t.kind === "bounced") this.#bounce.immediate(issue, email, t);
+    else this.#apply(issue, email, t);
+  }
+
+  #apply(issue: number, email: string, t: Transition): void {
+    const c = rowChange(t);
+    const params = { issue, email, from: c.from, to: c.to, attempts: c.attempts, setResponse: c.response === undefined ? 0 : 1, response: c.response ?? null, retryAt: c.retryAt, sent: c.sent ? 1 : 0, now: this.#iso() };
+    if (this.#update.run(params).changes !== 1) {
+      throw new Error(`ledger: delivery of issue ${issue} to ${email} is not in state "${c.from}" (transition ${t.kind})`);
+    }
+  }
+
+  /**
+   * Run start, under the run lock: a delivery still in `sending` was in flight when an earlier run
+   * crashed or was killed. The relay may have accepted it, so it becomes `unknown` and is not resent.
+   */
+  markUnknownAfterCrash(): { issue: number; email: string }[] {
+    return this.db.transaction(() => {
+      const rows = this.db.prepare("SELECT issue, email FROM deliveries WHERE state = 'sending' ORDER BY issue, position").all() as { issue: number; email: string }[];
+      const response = "in flight when an earlier run stopped (crash or kill): it may or may not have been accepted";
+      for (const r of rows) this.#apply(r.issue, r.email, { kind: "crashed", response });
+      return rows;
+    }).immediate();
+  }
+
+  /** `--resend-unknown`: puts an issue's unknown deliveries back in the queue; returns how many. */
+  requeueUnknown(issue: number): number {
+    return this.db.transaction(() => {
+      const rows = this.db.prepare("SELECT email FROM deliveries WHERE issue = ? AND state = 'unknown'").all(issue) as { email: string }[];
+      for (const r of rows) this.#apply(issue, r.email, { kind: "resend" });
+      return rows.length;
+    }).immediate();
+  }
+
+  /** Progress of one issue, or null before its first send. */
+  progress(issue: number): IssueProgress | null {
+    return this.issues().find((p) => p.issue === issue) ?? null;
+  }
+
+  /** Progress of every issue whose audience is frozen, by issue number. */
+  issues(): IssueProgress[] {
+    return issueProgress(this.db);
+  }
+
+  /** Every delivery of an issue, in audience order (reports, tests). */
+  deliveries(issue: number): Delivery[] {
+    return listDeliveries(this.db, issue);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

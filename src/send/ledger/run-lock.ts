@@ -1,0 +1,60 @@
+/**
+ * One sending run at a time, per ledger. A second run would find the first run's in-flight rows in
+ * `sending` and take them for leftovers of a crash. The lock is a row with the holder's pid, host and
+ * start time; a lock whose process is gone (killed, crashed) is taken over.
+ */
+import type Database from "better-sqlite3";
+import { hostname } from "node:os";
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  command: string;
+  startedAt: string;
+}
+
+export type LockResult = { acquired: true } | { acquired: false; holder: LockHolder };
+
+/** True when a process with this pid exists on this machine. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, it is just not ours
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class RunLock {
+  readonly #db: Database.Database;
+  readonly #now: () => number;
+  readonly #isAlive: (pid: number) => boolean;
+
+  constructor(db: Database.Database, now: () => number, isAlive: (pid: number) => boolean = processAlive) {
+    this.#db = db;
+    this.#now = now;
+    this.#isAlive = isAlive;
+  }
+
+  /** Takes the lock for this process unless a live process holds it. */
+  acquire(command: string, pid: number = process.pid, host: string = hostname()): LockResult {
+    return this.#db.transaction((): LockResult => {
+      const holder = this.holder();
+      // a lock from another machine cannot be checked: it stays until that run ends
+      if (holder && holder.pid !== pid && (holder.host !== host || this.#isAlive(holder.pid))) return { acquired: false, holder };
+      this.#db.prepare("INSERT OR REPLACE INTO run_lock (id, pid, host, command, started_at) VALUES (1, ?, ?, ?, ?)").run(pid, host, command, new Date(this.#now()).toISOString());
+      return { acquired: true };
+    }).immediate();
+  }
+
+  /** Releases the lock if this process holds it. */
+  release(pid: number = process.pid, host: string = hostname()): void {
+    this.#db.prepare("DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?").run(pid, host);
+  }
+
+  holder(): LockHolder | null {
+    const row = this.#db.prepare("SELECT pid, host, command, started_at FROM run_lock WHERE id = 1").get() as { pid: number; host: string; command: string; started_at: string } | undefined;
+    return row ? { pid: row.pid, host: row.host, command: row.command, startedAt: row.started_at } : null;
+  }
+}

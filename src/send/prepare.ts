@@ -1,0 +1,60 @@
+/**
+ * Everything `send` needs before the first message, from the edition folder alone (no earlier
+ * `build`): the checked edition, the ranking, the compiled issue (within its budget) and the settings
+ * for headers and unsubscribe links. An edition with check errors is never sent.
+ */
+import { requireValidEdition } from "../check/check.js";
+import type { Edition } from "../edition/model.js";
+import type { NewsletterConfig } from "../edition/config-schema.js";
+import { KoepfeError } from "../lib/errors.js";
+import { hasErrors, problem, type Problem } from "../lib/problem.js";
+import { rankEdition } from "../rank/rank.js";
+import { compileIssues } from "../render/newsletter/compile.js";
+import { checkBudget } from "../render/newsletter/budget.js";
+import type { CompiledIssue } from "../render/newsletter/model.js";
+import type { PersonalizeContext } from "../render/newsletter/personalize.js";
+import { parseFrom, type Mailbox, type MailSettings } from "./message.js";
+
+export interface PreparedIssue {
+  edition: Edition;
+  newsletter: NewsletterConfig;
+  warnings: Problem[];
+  compiled: CompiledIssue;
+  settings: MailSettings;
+  sender: Mailbox;
+  personalize: PersonalizeContext;
+}
+
+/** Checks, ranks and compiles; stops with a KoepfeError (exit 1) when the issue must not go out. */
+export async function prepareIssue(dir: string, issueNumber: number, options: { secret: string; subscribersFile?: string | undefined }): Promise<PreparedIssue> {
+  const { edition, warnings } = await requireValidEdition(dir, options.subscribersFile === undefined ? {} : { subscribersFile: options.subscribersFile });
+  const newsletter = edition.config.newsletter;
+  if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no \"newsletter\" section: add from, list_id, unsubscribe_url and unsubscribe_mailto (see docs/edition-format.md)");
+  const issues = await compileIssues(edition, rankEdition(edition));
+  const compiled = issues.find((i) => i.number === issueNumber);
+  if (!compiled) throw new KoepfeError("E_UNKNOWN_ISSUE", `there is no newsletter issue ${issueNumber} (issues: ${issues.map((i) => i.number).join(", ")})`);
+
+  const budget = checkBudget(compiled, { maxHtmlBytes: newsletter.max_html_bytes, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url });
+  const problems = [...budget.problems];
+  if (compiled.entryIds.length === 0) problems.push(problem({ file: "edition.json", field: compiled.field, code: "issue-empty", message: `issue ${issueNumber} selects no entries` }));
+  if (hasErrors(problems)) throw new KoepfeError("E_ISSUE_NOT_SENDABLE", `issue ${issueNumber} is not fit to send (see above); "koepfe build" shows the same report`, { problems });
+
+  const sender = parseFrom(newsletter.from);
+  return {
+    edition,
+    newsletter,
+    warnings: [...warnings, ...problems],
+    compiled,
+    sender,
+    settings: {
+      year: edition.config.year,
+      issue: issueNumber,
+      subject: compiled.subject,
+      replyTo: newsletter.reply_to,
+      listId: newsletter.list_id,
+      listTitle: edition.config.title,
+      unsubscribeMailto: newsletter.unsubscribe_mailto,
+    },
+    personalize: { secret: options.secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * `koepfe status`: per issue its schedule, the ledger counts and whether it is complete. Reads the
+ * plan from the edition (the configured issues or the default countdown) and the ledger if it exists.
+ */
+import { hostname } from "node:os";
+import { checkEdition } from "../check/check.js";
+import { rankEdition } from "../rank/rank.js";
+import { planIssues } from "../render/newsletter/plan.js";
+import type { IssueProgress } from "./ledger/ledger.js";
+import { processAlive, type LockHolder } from "./ledger/run-lock.js";
+import { ledgerPath, openExistingLedger } from "./ledger/location.js";
+
+export interface IssueStatus {
+  number: number;
+  /** send_at as written in edition.json; null when the issue is only in the ledger or has no time. */
+  sendAt: string | null;
+  /** null before the first send of the issue. */
+  progress: IssueProgress | null;
+}
+
+export interface SendStatus {
+  ledger: string | null;
+  /** A send holding the run lock right now. */
+  running: LockHolder | null;
+  /** false when the edition has check errors (the plan may then be incomplete). */
+  editionValid: boolean;
+  issues: IssueStatus[];
+}
+
+export async function sendStatus(dir: string, env: NodeJS.ProcessEnv): Promise<SendStatus> {
+  const checked = await checkEdition(dir);
+  // the default countdown needs the ranking; an edition with errors shows only its configured issues
+  const issues = checked.valid && checked.edition ? planIssues(checked.edition, rankEdition(checked.edition)).map((p) => p.issue) : (checked.edition?.config.newsletter?.issues ?? []);
+  const planned = issues.map((i) => ({ number: i.number, sendAt: i.send_at }));
+  const ledger = openExistingLedger(dir, env);
+  try {
+    const progress = ledger?.issues() ?? [];
+    const numbers = [...new Set([...planned.map((p) => p.number), ...progress.map((p) => p.issue)])].sort((a, b) => a - b);
+    return {
+      ledger: ledger ? ledgerPath(dir, env) : null,
+      running: liveHolder(ledger?.lock.holder() ?? null),
+      editionValid: checked.valid,
+      issues: numbers.map((n) => ({ number: n, sendAt: planned.find((p) => p.number === n)?.sendAt || null, progress: progress.find((p) => p.issue === n) ?? null })),
+    };
+  } finally {
+    ledger?.close();
+  }
+}
+
+/** A lock left by a killed run is not a running send (the next send takes it over). */
+function liveHolder(h: LockHolder | null): LockHolder | null {
+  return h !== null && (h.host !== hostname() || processAlive(h.pid)) ? h : null;
+}
+
+function stateOf(p: IssueProgress | null): string {
+  if (p === null) return "not started";
+  if (!p.complete) return p.started ? "in progress" : "audience fixed";
+  return p.counts.failed + p.counts.unknown > 0 ? "complete, review failed/unknown" : "complete";
+}
+
+/** A plain table, one row per issue. */
+export function formatStatus(s: SendStatus): string {
+  const head = ["issue", "send_at", "audience", "sent", "failed", "bounced", "unknown", "suppressed", "queued", "state"];
+  const rows = s.issues.map((i) => {
+    const c = i.progress?.counts;
+    const n = (v: number | undefined) => (v === undefined ? "-" : String(v));
+    return [String(i.number), i.sendAt ?? "-", n(i.progress?.audienceSize), n(c?.sent), n(c?.failed), n(c?.bounced), n(c?.unknown), n(c?.suppressed), n(c === undefined ? undefined : c.queued + c.sending), stateOf(i.progress)];
+  });
+  const widths = head.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? "").length)));
+  const line = (r: string[]) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join("  ").trimEnd();
+  const out = [line(head), ...rows.map(line)];
+  if (s.issues.length === 0) out.push("(no newsletter issues planned and nothing in the ledger)");
+  out.push(s.ledger ? `ledger: ${s.ledger}` : "ledger: none yet (created by the first send)");
+  if (s.running) out.push(`running now: "${s.running.command}" (pid ${s.running.pid} on ${s.running.host}, since ${s.running.startedAt})`);
+  if (!s.editionValid) out.push(`the edition has check errors: run "koepfe check" (the plan above may be incomplete)`);
+  return `${out.join("\n")}\n`;
+}
