@@ -14,8 +14,11 @@ import { DEFAULT_PAUSE, DEFAULT_RETRY } from "../send/decide.js";
 import { sendIssue } from "../send/modes/issue.js";
 import { parseTestAddresses, sendTest } from "../send/modes/test.js";
 import { sendDryRun } from "../send/modes/dry-run.js";
+import { sendDue } from "../schedule/due-run.js";
+import { runLog } from "../schedule/run-log.js";
+import type { NewsletterConfig } from "../edition/config-schema.js";
 
-type SendMode = { kind: "issue" } | { kind: "test"; addresses: string[] } | { kind: "dry-run"; emlDir: string | null; limit: number | null };
+type SendMode = { kind: "issue" } | { kind: "due"; now: string | null } | { kind: "test"; addresses: string[] } | { kind: "dry-run"; emlDir: string | null; limit: number | null };
 
 function positiveInt(name: string, v: string | undefined): number | null {
   if (v === undefined) return null;
@@ -33,6 +36,11 @@ function positiveNumber(name: string, v: string | undefined): number | null {
 function sendMode(values: ArgValues): SendMode {
   const test = str(values["test"]);
   const dryRun = values["dry-run"] === true;
+  if (values["due"] === true) {
+    if (test !== undefined || dryRun) throw new UsageError("--due sends for real: rehearse with --now, test an issue with \"koepfe send ISSUE --test\"");
+    return { kind: "due", now: str(values["now"]) ?? null };
+  }
+  if (values["now"] !== undefined) throw new UsageError("--now belongs to --due");
   if (test !== undefined && dryRun) throw new UsageError("--test and --dry-run exclude each other");
   if (!dryRun && (values["eml-dir"] !== undefined || values["limit"] !== undefined)) throw new UsageError("--eml-dir and --limit belong to --dry-run");
   if ((test !== undefined || dryRun) && values["resend-unknown"] === true) throw new UsageError("--resend-unknown belongs to a real send");
@@ -41,15 +49,48 @@ function sendMode(values: ArgValues): SendMode {
   return { kind: "issue" };
 }
 
-async function run(positionals: string[], values: ArgValues, io: Io): Promise<ExitCode> {
-  const issueArg = positionals[0];
-  if (issueArg === undefined) throw new UsageError("which issue? e.g. koepfe send 1 data");
-  const issue = positiveInt("ISSUE", issueArg) as number;
-  const dir = positionals[1] ?? "data";
-  const mode = sendMode(values);
+/** Per-issue settings: flags win over edition.json, which wins over the defaults. */
+function sendSettings(values: ArgValues) {
   const concurrencyFlag = positiveInt("--concurrency", str(values["concurrency"]));
   if (concurrencyFlag !== null && concurrencyFlag > 100) throw new UsageError("--concurrency is at most 100 connections (relays limit far lower; newsletter.concurrency allows 50)");
   const rateFlag = positiveNumber("--rate", str(values["rate"]));
+  return (n: NewsletterConfig) => ({
+    concurrency: concurrencyFlag ?? n.concurrency ?? 5,
+    rate: rateFlag ?? n.rate ?? null,
+    retry: n.retry ? { maxAttempts: n.retry.max_attempts, baseDelayMs: n.retry.base_delay_ms } : DEFAULT_RETRY,
+    pause: n.pause ?? DEFAULT_PAUSE,
+  });
+}
+
+async function runDue(dir: string, now: string | null, values: ArgValues, io: Io): Promise<ExitCode> {
+  const secret = requireSecret(io.env);
+  const smtpUrl = requireSmtpUrl(io.env);
+  return sendDue({
+    dir,
+    now,
+    env: io.env,
+    secret,
+    subscribersFile: str(values["subscribers"]),
+    smtpUrl,
+    resendUnknown: values["resend-unknown"] === true,
+    signal: io.signal,
+    out: io.stdout,
+    settingsFor: sendSettings(values),
+    log: runLog(io.stdout),
+  });
+}
+
+async function run(positionals: string[], values: ArgValues, io: Io): Promise<ExitCode> {
+  const mode = sendMode(values);
+  if (mode.kind === "due") {
+    if (positionals.length > 1) throw new UsageError("--due sends every due issue: give only the edition folder, e.g. koepfe send --due data");
+    return runDue(positionals[0] ?? "data", mode.now, values, io);
+  }
+  const issueArg = positionals[0];
+  if (issueArg === undefined) throw new UsageError("which issue? e.g. koepfe send 1 data (or --due for whatever is due)");
+  const issue = positiveInt("ISSUE", issueArg) as number;
+  const dir = positionals[1] ?? "data";
+  const settingsFor = sendSettings(values);
   const secret = requireSecret(io.env);
   const smtpUrl = mode.kind === "dry-run" ? null : requireSmtpUrl(io.env);
 
@@ -70,10 +111,7 @@ async function run(positionals: string[], values: ArgValues, io: Io): Promise<Ex
         env: io.env,
         smtpUrl: smtpUrl as string,
         dkim,
-        concurrency: concurrencyFlag ?? p.newsletter.concurrency ?? 5,
-        rate: rateFlag ?? p.newsletter.rate ?? null,
-        retry: p.newsletter.retry ? { maxAttempts: p.newsletter.retry.max_attempts, baseDelayMs: p.newsletter.retry.base_delay_ms } : DEFAULT_RETRY,
-        pause: p.newsletter.pause ?? DEFAULT_PAUSE,
+        ...settingsFor(p.newsletter),
         resendUnknown: values["resend-unknown"] === true,
         signal: io.signal,
         out: io.stdout,
@@ -83,7 +121,7 @@ async function run(positionals: string[], values: ArgValues, io: Io): Promise<Ex
 
 export const sendCommand: Command = {
   name: "send",
-  summary: "send a newsletter issue (resumable), a test to a few addresses, or a dry run into .eml files",
+  summary: "send a newsletter issue (resumable), every due issue (--due, for cron), a test, or a dry run into .eml files",
   usage: "send ISSUE [DIR] [--test A,B | --dry-run [--eml-dir D] [--limit K]] [--resend-unknown]",
   options: {
     test: { type: "string" },
@@ -94,6 +132,8 @@ export const sendCommand: Command = {
     concurrency: { type: "string" },
     rate: { type: "string" },
     "resend-unknown": { type: "boolean" },
+    due: { type: "boolean" },
+    now: { type: "string" },
   },
   positionals: ["ISSUE", "DIR"],
   run({ positionals, values }, io) {

@@ -4,12 +4,12 @@ import { formatStatus, sendStatus } from "../send/status.js";
 
 export const statusCommand: Command = {
   name: "status",
-  summary: "per issue: schedule, delivery counts and whether it is complete",
-  usage: "status [DIR] [--json]",
-  options: { json: { type: "boolean" } },
+  summary: "per issue: time (local and UTC), what send --due would do, delivery counts",
+  usage: "status [DIR] [--json] [--now ISO]",
+  options: { json: { type: "boolean" }, now: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
-    const status = await sendStatus(positionals[0] ?? "data", io.env);
+    const status = await sendStatus(positionals[0] ?? "data", io.env, typeof values["now"] === "string" ? values["now"] : null);
     io.stdout.write(values["json"] ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
     return EXIT.ok;
   },

@@ -3,7 +3,7 @@
  * the whole run (a second run exits 0 and names the holder), sends every due issue oldest first,
  * resumes a half-sent one, and reports issues that are too late instead of sending them.
  */
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import type { NewsletterConfig } from "../edition/config-schema.js";
 import { EXIT, KoepfeError, type ExitCode } from "../lib/errors.js";
 import { requireValidEdition } from "../check/check.js";
@@ -11,11 +11,14 @@ import { rankEdition } from "../rank/rank.js";
 import { openLedger } from "../send/ledger/location.js";
 import { prepareIssue } from "../send/prepare.js";
 import { sendLockedIssue, type IssueSendOptions } from "../send/modes/issue.js";
+import { dkimSettings } from "../send/mailer/dkim.js";
+import { UsageError } from "../lib/errors.js";
 import { decideDue, type DueDecision, type IssueProgress } from "./due.js";
 import { schedulePlan } from "./plan.js";
 
-export interface DueRunOptions extends Omit<IssueSendOptions, "retry" | "pause" | "concurrency" | "rate"> {
-  now: DateTime;
+export interface DueRunOptions extends Omit<IssueSendOptions, "retry" | "pause" | "concurrency" | "rate" | "dkim"> {
+  /** --now: an ISO time (local to the edition's zone unless it has an offset); null: the real clock. */
+  now: string | null;
   secret: string;
   subscribersFile?: string | undefined;
   /** Per-issue send settings, resolved from the prepared issue's newsletter config and the flags. */
@@ -46,10 +49,21 @@ function describe(d: DueDecision): string {
   }
 }
 
+/** --now for rehearsals and tests; a local time is read in the edition's zone. */
+function resolveNow(now: string | null, zone: string): DateTime {
+  if (now === null) return DateTime.now().setZone(zone);
+  const dt = DateTime.fromISO(now, { zone, setZone: /(Z|[+-]\d{2}:?\d{2})$/.test(now) });
+  if (!dt.isValid) throw new UsageError(`--now "${now}" is not an ISO date-time such as 2024-12-02T07:05`);
+  return dt.setZone(zone);
+}
+
 export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
   const { edition } = await requireValidEdition(o.dir, o.subscribersFile ? { subscribersFile: o.subscribersFile } : {});
   const newsletter = edition.config.newsletter;
   if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no newsletter section: nothing to send");
+  const now = resolveNow(o.now, edition.config.timezone);
+  const { dkim, warning } = dkimSettings(o.env, newsletter.dkim);
+  if (warning) o.log("warning", { warning }, `warning: ${warning}`);
   const plan = schedulePlan(edition, rankEdition(edition));
   const ledger = openLedger(o.dir, o.env);
   try {
@@ -61,11 +75,11 @@ export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
     }
     try {
       const progress = new Map<number, IssueProgress>(ledger.issues().map((p) => [p.issue, p]));
-      const decisions = decideDue(plan, progress, o.now, newsletter.max_delay_hours);
+      const decisions = decideDue(plan, progress, now, newsletter.max_delay_hours);
       const actionable = decisions.filter((d) => d.action === "send" || d.action === "resume" || d.action === "late");
       if (actionable.length === 0) {
         const next = decisions.find((d) => d.action === "wait");
-        o.log("nothing-due", { now: o.now.toISO(), next: next ?? null }, `nothing due at ${o.now.toFormat("yyyy-MM-dd HH:mm ZZZZ")}${next ? `; next: ${describe(next)}` : ""}`);
+        o.log("nothing-due", { now: now.toISO(), next: next ?? null }, `nothing due at ${now.toFormat("yyyy-MM-dd HH:mm ZZZZ")}${next ? `; next: ${describe(next)}` : ""}`);
         return EXIT.ok;
       }
       let exit: ExitCode = EXIT.ok;
@@ -76,7 +90,7 @@ export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
           continue;
         }
         const prepared = await prepareIssue(o.dir, d.number, { secret: o.secret, subscribersFile: o.subscribersFile });
-        const { exit: issueExit } = await sendLockedIssue(prepared, ledger, { ...o, ...o.settingsFor(prepared.newsletter) });
+        const { exit: issueExit } = await sendLockedIssue(prepared, ledger, { ...o, dkim, ...o.settingsFor(prepared.newsletter) });
         exit = worst(exit, issueExit);
         // a relay or auth failure, a pause or Ctrl-C: later issues wait for the next run
         if (issueExit === EXIT.stopped || o.signal.aborted) break;

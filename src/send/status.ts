@@ -3,6 +3,10 @@
  * plan from the edition (the configured issues or the default countdown) and the ledger if it exists.
  */
 import { hostname } from "node:os";
+import { DateTime } from "luxon";
+import { UsageError } from "../lib/errors.js";
+import { resolveWallTime } from "../schedule/wall-time.js";
+import { decideDue, type DueDecision } from "../schedule/due.js";
 import { checkEdition } from "../check/check.js";
 import { rankEdition } from "../rank/rank.js";
 import { planIssues } from "../render/newsletter/plan.js";
@@ -14,11 +18,18 @@ export interface IssueStatus {
   number: number;
   /** send_at as written in edition.json; null when the issue is only in the ledger or has no time. */
   sendAt: string | null;
+  /** The send time in the edition's zone and in UTC (ISO), when it resolves. */
+  local: string | null;
+  utc: string | null;
+  /** What `send --due` would do with this issue at `now`. */
+  due: DueDecision["action"] | null;
   /** null before the first send of the issue. */
   progress: IssueProgress | null;
 }
 
 export interface SendStatus {
+  /** The time the `due` column was decided for (--now, or the clock). */
+  now: string;
   ledger: string | null;
   /** A send holding the run lock right now. */
   running: LockHolder | null;
@@ -27,8 +38,11 @@ export interface SendStatus {
   issues: IssueStatus[];
 }
 
-export async function sendStatus(dir: string, env: NodeJS.ProcessEnv): Promise<SendStatus> {
+export async function sendStatus(dir: string, env: NodeJS.ProcessEnv, nowIso: string | null = null): Promise<SendStatus> {
   const checked = await checkEdition(dir);
+  const zone = checked.edition?.config.timezone ?? "Europe/Berlin";
+  const now = nowIso === null ? DateTime.now().setZone(zone) : DateTime.fromISO(nowIso, { zone, setZone: /(Z|[+-]\d{2}:?\d{2})$/.test(nowIso) }).setZone(zone);
+  if (!now.isValid) throw new UsageError(`--now "${nowIso ?? ""}" is not an ISO date-time such as 2024-12-02T07:05`);
   // the default countdown needs the ranking; an edition with errors shows only its configured issues
   const issues = checked.valid && checked.edition ? planIssues(checked.edition, rankEdition(checked.edition)).map((p) => p.issue) : (checked.edition?.config.newsletter?.issues ?? []);
   const planned = issues.map((i) => ({ number: i.number, sendAt: i.send_at }));
@@ -36,11 +50,25 @@ export async function sendStatus(dir: string, env: NodeJS.ProcessEnv): Promise<S
   try {
     const progress = ledger?.issues() ?? [];
     const numbers = [...new Set([...planned.map((p) => p.number), ...progress.map((p) => p.issue)])].sort((a, b) => a - b);
+    const times = new Map(planned.map((p) => [p.number, p.sendAt ? resolveWallTime(p.sendAt, zone) : null]));
+    const maxDelay = checked.edition?.config.newsletter?.max_delay_hours ?? 6;
+    const decisions = checked.valid
+      ? decideDue(planned.map((p) => { const t = times.get(p.number); return { number: p.number, sendAt: t?.ok ? t.instant : null }; }), new Map(progress.map((p) => [p.issue, p])), now, maxDelay)
+      : [];
+    const timeOf = (n: number) => { const t = times.get(n); return t?.ok ? t.instant : null; };
     return {
+      now: now.toISO() ?? "",
       ledger: ledger ? ledgerPath(dir, env) : null,
       running: liveHolder(ledger?.lock.holder() ?? null),
       editionValid: checked.valid,
-      issues: numbers.map((n) => ({ number: n, sendAt: planned.find((p) => p.number === n)?.sendAt || null, progress: progress.find((p) => p.issue === n) ?? null })),
+      issues: numbers.map((n) => ({
+        number: n,
+        sendAt: planned.find((p) => p.number === n)?.sendAt || null,
+        local: timeOf(n)?.toFormat("ccc dd.MM.yyyy HH:mm ZZZZ", { locale: "de" }) ?? null,
+        utc: timeOf(n)?.toUTC().toFormat("yyyy-MM-dd HH:mm'Z'") ?? null,
+        due: decisions.find((d) => d.number === n)?.action ?? null,
+        progress: progress.find((p) => p.issue === n) ?? null,
+      })),
     };
   } finally {
     ledger?.close();
@@ -60,18 +88,30 @@ function stateOf(p: IssueProgress | null): string {
 
 /** A plain table, one row per issue. */
 export function formatStatus(s: SendStatus): string {
-  const head = ["issue", "send_at", "audience", "sent", "failed", "bounced", "unknown", "suppressed", "queued", "state"];
+  const head = ["issue", "local time", "UTC", "send --due", "audience", "sent", "failed", "bounced", "unknown", "suppressed", "queued", "state"];
   const rows = s.issues.map((i) => {
     const c = i.progress?.counts;
     const n = (v: number | undefined) => (v === undefined ? "-" : String(v));
-    return [String(i.number), i.sendAt ?? "-", n(i.progress?.audienceSize), n(c?.sent), n(c?.failed), n(c?.bounced), n(c?.unknown), n(c?.suppressed), n(c === undefined ? undefined : c.queued + c.sending), stateOf(i.progress)];
+    return [String(i.number), i.local ?? i.sendAt ?? "-", i.utc ?? "-", i.due ?? "-", n(i.progress?.audienceSize), n(c?.sent), n(c?.failed), n(c?.bounced), n(c?.unknown), n(c?.suppressed), n(c === undefined ? undefined : c.queued + c.sending), stateOf(i.progress)];
   });
   const widths = head.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? "").length)));
   const line = (r: string[]) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join("  ").trimEnd();
   const out = [line(head), ...rows.map(line)];
   if (s.issues.length === 0) out.push("(no newsletter issues planned and nothing in the ledger)");
+  out.push(`send --due at ${s.now}: ${dueSummary(s)}`);
   out.push(s.ledger ? `ledger: ${s.ledger}` : "ledger: none yet (created by the first send)");
   if (s.running) out.push(`running now: "${s.running.command}" (pid ${s.running.pid} on ${s.running.host}, since ${s.running.startedAt})`);
   if (!s.editionValid) out.push(`the edition has check errors: run "koepfe check" (the plan above may be incomplete)`);
   return `${out.join("\n")}\n`;
+}
+
+/** One sentence for the table's foot: what a `send --due` run would do right now. */
+function dueSummary(s: SendStatus): string {
+  const of = (action: string) => s.issues.filter((i) => i.due === action).map((i) => i.number);
+  const parts: string[] = [];
+  if (of("send").length) parts.push(`sends issue ${of("send").join(", ")}`);
+  if (of("resume").length) parts.push(`resumes issue ${of("resume").join(", ")}`);
+  if (of("late").length) parts.push(`refuses issue ${of("late").join(", ")} as too late (send by hand)`);
+  if (s.running) parts.push("exits at once: another run holds the lock");
+  return parts.length ? parts.join("; ") : "nothing due";
 }
