@@ -62,9 +62,10 @@ describe("koepfe send ISSUE", () => {
       [1, "2024-12-02T07:00", true, 2],
       [2, "2024-12-09T07:00", null, null],
     ]);
-    const text = await runCli(["status", dir], env);
-    expect(text.stdout).toMatch(/^1 +2024-12-02T07:00 +2 +2 +0 +0 +0 +0 +0 +complete$/m);
-    expect(text.stdout).toMatch(/^2 +2024-12-09T07:00 .*not started$/m);
+    const text = await runCli(["status", dir, "--now", "2024-12-09T06:00"], env);
+    expect(text.stdout).toMatch(/^1 +Mo 02\.12\.2024 07:00 MEZ +2024-12-02 06:00Z +done +2 +2 +0 +0 +0 +0 +0 +complete$/m);
+    expect(text.stdout).toContain("send --due at 2024-12-09T06:00:00.000+01:00: nothing due");
+    expect(text.stdout).toMatch(/^2 +Mo 09\.12\.2024 07:00 MEZ +2024-12-09 06:00Z +wait .*not started$/m);
   });
 
   it("keeps the audience fixed once the first send started: later sign-ups wait for the next issue", async () => {
