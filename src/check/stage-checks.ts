@@ -7,5 +7,6 @@ import type { Problem } from "../lib/problem.js";
 import { rankingProblems } from "../rank/validate.js";
 import { newsletterProblems } from "../render/newsletter/validate.js";
 import { scheduleProblems } from "../schedule/plan-check.js";
+import { siteProblems } from "../render/site/validate.js";
 
-export const stageChecks: readonly ((edition: Edition) => Problem[])[] = [rankingProblems, newsletterProblems, scheduleProblems];
+export const stageChecks: readonly ((edition: Edition) => Problem[])[] = [rankingProblems, newsletterProblems, scheduleProblems, siteProblems];

@@ -1,13 +1,19 @@
+/** `koepfe build [DIR] [--out DIR]`: the site and the newsletter issues, swapped in atomically. */
 import type { Command } from "./command.js";
-import { KoepfeError } from "../lib/errors.js";
+import { str } from "./command.js";
+import { buildEdition } from "../build/build.js";
+import { formatSummary } from "../build/summary.js";
+import { EXIT } from "../lib/errors.js";
 
 export const buildCommand: Command = {
   name: "build",
   summary: "write the site and the newsletter issues (default out: public/)",
   usage: "build [DIR] [--out DIR]",
-  options: {},
+  options: { out: { type: "string" } },
   positionals: ["DIR"],
-  run() {
-    return Promise.reject(new KoepfeError("E_NOT_IMPLEMENTED", "koepfe build is not available yet"));
+  async run({ positionals, values }, io) {
+    const result = await buildEdition({ dir: positionals[0] ?? "data", out: str(values["out"]) ?? "public" });
+    io.stdout.write(formatSummary(result.summary));
+    return EXIT.ok;
   },
 };

@@ -1,13 +1,30 @@
+/** `koepfe preview [DIR] [--port 4000]`: the editors' local server; stops on Ctrl-C. */
 import type { Command } from "./command.js";
-import { KoepfeError } from "../lib/errors.js";
+import { str } from "./command.js";
+import { startPreview } from "../serve/preview/server.js";
+import { EXIT, UsageError } from "../lib/errors.js";
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 4000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`--port must be a number from 1 to 65535, not "${value}"`);
+  return port;
+}
 
 export const previewCommand: Command = {
   name: "preview",
   summary: "serve the built site on 127.0.0.1 and rebuild on changes",
   usage: "preview [DIR] [--port 4000]",
-  options: {},
+  options: { port: { type: "string" } },
   positionals: ["DIR"],
-  run() {
-    return Promise.reject(new KoepfeError("E_NOT_IMPLEMENTED", "koepfe preview is not available yet"));
+  async run({ positionals, values }, io) {
+    const port = parsePort(str(values["port"]));
+    const server = await startPreview({ dir: positionals[0] ?? "data", port, log: (line) => io.stderr.write(`preview: ${line}\n`) });
+    const origin = new URL(server.url).origin;
+    io.stdout.write(`preview: ${server.url} (editors' page: ${origin}/_koepfe/); Ctrl-C stops\n`);
+    if (!io.signal.aborted) await new Promise<void>((resolve) => io.signal.addEventListener("abort", () => resolve(), { once: true }));
+    await server.close();
+    io.stdout.write("preview: stopped\n");
+    return EXIT.ok;
   },
 };

@@ -1,0 +1,57 @@
+/**
+ * What the site renderer consumes and produces. Rendering is pure (`sitePages`); the I/O edge
+ * (`writeSite`) prepares the photos and assets first, because every page needs their sizes and names.
+ */
+import type { Edition } from "../../edition/model.js";
+import type { Ranking } from "../../rank/model.js";
+
+/** A newsletter issue as the site links to it (the web version is written by the newsletter stage). */
+export interface SiteIssue {
+  number: number;
+  subject: string;
+  /** ISO date-time with offset of the scheduled send. */
+  sendAt: string;
+  /** Ids of the nominees this issue reveals. */
+  entryIds: readonly string[];
+}
+
+/** One resized webp copy of a local photo, next to it under photos/. */
+export interface PhotoVariant {
+  /** Path relative to the output root, e.g. "photos/anna.jpg@320.webp". */
+  path: string;
+  width: number;
+}
+
+/**
+ * A photo as pages show it: a local file (published at its own path, the fallback for browsers
+ * without webp) with its resized variants, or an https URL as given.
+ */
+export type PublishedPhoto =
+  | { kind: "local"; path: string; width: number; height: number; variants: readonly PhotoVariant[] }
+  | { kind: "remote"; url: string };
+
+/** The assets every page links to, by path relative to the output root. */
+export interface SiteAssets {
+  css: string;
+  /** The default Open Graph image (pages without a photo). */
+  ogImage: string;
+}
+
+export interface SiteInput {
+  edition: Edition;
+  ranking: Ranking;
+  issues: readonly SiteIssue[];
+  /** By the photo value in the CSV ("photos/anna.jpg" or an https URL). */
+  photos: ReadonlyMap<string, PublishedPhoto>;
+  assets: SiteAssets;
+}
+
+/** What a page or file is, for the build summary's bytes per kind. */
+export type FileKind = "page" | "embed" | "meta";
+
+export interface SiteFile {
+  /** Path relative to the output root, with "/" separators. */
+  path: string;
+  kind: FileKind;
+  content: string;
+}

@@ -1,0 +1,56 @@
+/**
+ * The site as a stream of files: pure given the input and the compiled templates. A generator, so a
+ * 10,000-nominee edition is rendered page by page while the writer drains it, never all in memory.
+ * A shard renders every `count`-th file only: the build splits a large edition across workers.
+ */
+import type { SiteFile, SiteInput } from "./model.js";
+import type { SiteTemplates } from "./templates.js";
+import { siteContext } from "./context.js";
+import { archiveView, categoryView, indexView, notFoundView } from "./list-pages.js";
+import { authorView, duplicateNames, personView } from "./person-pages.js";
+import { cardView, teaserView } from "./embed-views.js";
+import { robotsTxt, sitemapXml } from "./sitemap.js";
+import { fileOf, pagePath } from "./urls.js";
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function* sitePages(input: SiteInput, templates: SiteTemplates, shard: Shard = { index: 0, count: 1 }): Generator<SiteFile> {
+  const ctx = siteContext(input);
+  const { entries } = input.ranking;
+  const categories = input.edition.config.categories.filter((c) => ctx.entriesByCategory.has(c.id));
+  const authors = input.edition.authors.filter((a) => ctx.entriesByAuthor.has(a.id));
+  const dups = duplicateNames(entries);
+  const page = (path: string, content: string): SiteFile => ({ path: fileOf(path), kind: "page", content });
+  const listed = () => [
+    pagePath.index,
+    ...entries.map((e) => pagePath.person(e.id)),
+    ...categories.map((c) => pagePath.category(c.id)),
+    ...authors.map((a) => pagePath.author(a.id)),
+    pagePath.archive,
+    ...[...input.issues].sort((a, b) => a.number - b.number).map((i) => pagePath.issue(i.number)),
+  ];
+
+  // every file as a job, so a shard renders only its own
+  const jobs: (() => SiteFile)[] = [
+    () => page(pagePath.index, templates.render("pages/index", indexView(ctx))),
+    ...entries.map((e, i) => () => page(pagePath.person(e.id), templates.render("pages/person", personView(ctx, i, dups)))),
+    ...categories.map((c) => () => page(pagePath.category(c.id), templates.render("pages/category", categoryView(ctx, c)))),
+    ...authors.map((a) => () => page(pagePath.author(a.id), templates.render("pages/author", authorView(ctx, a)))),
+    () => page(pagePath.archive, templates.render("pages/newsletter", archiveView(ctx))),
+    () => ({ path: "404.html", kind: "page", content: templates.render("pages/404", notFoundView(ctx)) }),
+    () => ({ path: "embed/teaser.html", kind: "embed", content: templates.render("embed/teaser.html", teaserView(ctx)) }),
+    () => ({ path: "embed/teaser.mjml", kind: "embed", content: templates.render("embed/teaser.mjml", teaserView(ctx)) }),
+    ...entries.flatMap((e) => [
+      () => ({ path: `embed/${e.id}.html`, kind: "embed" as const, content: templates.render("embed/card.html", cardView(ctx, e)) }),
+      () => ({ path: `embed/${e.id}.mjml`, kind: "embed" as const, content: templates.render("embed/card.mjml", cardView(ctx, e)) }),
+    ]),
+    () => ({ path: "sitemap.xml", kind: "meta", content: sitemapXml(ctx.base, listed()) }),
+    () => ({ path: "robots.txt", kind: "meta", content: robotsTxt(ctx.base) }),
+  ];
+  const from = Math.floor((jobs.length * shard.index) / shard.count);
+  const to = Math.floor((jobs.length * (shard.index + 1)) / shard.count);
+  for (let i = from; i < to; i++) yield (jobs[i] as () => SiteFile)();
+}

@@ -1,0 +1,85 @@
+/**
+ * The site templates (templates/site/): Handlebars in strict mode (an unknown variable is an error,
+ * not an empty string), escaping by default. Read and compiled once per build; a syntax or runtime
+ * error becomes a build error naming the template file.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import Handlebars from "handlebars";
+import { KoepfeError } from "../../lib/errors.js";
+
+/** templates/site/ of the installed package (src/render/site and dist/render/site are three levels deep). */
+export const DEFAULT_TEMPLATES_DIR = path.resolve(import.meta.dirname, "../../../templates/site");
+
+export const PAGE_TEMPLATES = ["index", "person", "category", "author", "newsletter", "404"] as const;
+export const EMBED_TEMPLATES = ["teaser.html", "card.html", "teaser.mjml", "card.mjml"] as const;
+export type TemplateName = `pages/${(typeof PAGE_TEMPLATES)[number]}` | `embed/${(typeof EMBED_TEMPLATES)[number]}`;
+
+export interface SiteTemplates {
+  render(name: TemplateName, view: object): string;
+  /** The stylesheet as written in templates/site/assets/site.css. */
+  css: string;
+}
+
+/** A template file as the editor would find it: relative below the working directory, else absolute. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
+}
+
+function templateError(file: string, e: unknown): KoepfeError {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim();
+  return new KoepfeError("E_TEMPLATE", `${shown(file)}: ${message}`, { cause: e });
+}
+
+async function readTemplate(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (e) {
+    throw new KoepfeError("E_TEMPLATE_MISSING", `template ${shown(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+  }
+}
+
+/** Reads and compiles every site template; parse errors surface here, before anything is written. */
+export async function loadSiteTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Promise<SiteTemplates> {
+  const hb = Handlebars.create();
+  // hb.compile is lazy: parse first so a syntax error is reported before anything is rendered
+  const parse = (file: string, source: string) => {
+    try {
+      hb.parse(source);
+    } catch (e) {
+      throw templateError(file, e);
+    }
+  };
+  // only Handlebars' own helpers (if, each, unless, with) exist: any other name is an error, not a silent miss
+  const compile = (file: string, source: string) => {
+    parse(file, source);
+    return hb.compile(source, { strict: true, preventIndent: true, knownHelpersOnly: true });
+  };
+  const partialDir = path.join(dir, "partials");
+  const partialFiles = (await readdir(partialDir).catch(() => [] as string[])).filter((f) => f.endsWith(".hbs"));
+  for (const [name, file] of [["layout", path.join(dir, "layout.hbs")], ...partialFiles.map((f) => [f.slice(0, -4), path.join(partialDir, f)])] as const) {
+    const source = await readTemplate(file);
+    parse(file, source);
+    hb.registerPartial(name, source);
+  }
+  const compiled = new Map<TemplateName, { file: string; run: HandlebarsTemplateDelegate }>();
+  const names: TemplateName[] = [...PAGE_TEMPLATES.map((p) => `pages/${p}` as const), ...EMBED_TEMPLATES.map((e) => `embed/${e}` as const)];
+  for (const name of names) {
+    const file = path.join(dir, `${name}.hbs`);
+    compiled.set(name, { file, run: compile(file, await readTemplate(file)) });
+  }
+  const css = await readTemplate(path.join(dir, "assets/site.css"));
+  return {
+    css,
+    render(name, view) {
+      const t = compiled.get(name);
+      if (!t) throw new KoepfeError("E_TEMPLATE_MISSING", `no template ${name}`);
+      try {
+        return t.run(view);
+      } catch (e) {
+        throw templateError(t.file, e);
+      }
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The built sample edition (data/) in headless Debian Chromium: axe-core finds no WCAG 2.2 AA
+ * violation on the index, a profile, a category and an author page; Lighthouse scores a profile page
+ * (accessibility, SEO and best practices 100, performance at least 95); screenshots at 375 and
+ * 1280 px go to screenshots/site/. The site is served from 127.0.0.1 at base_url's path.
+ */
+import { mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { buildEdition, type BuildResult } from "../../src/build/build.js";
+import { serveSite } from "../../src/serve/preview/static.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SCREENSHOTS = path.join(ROOT, "screenshots/site");
+const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+let browser: Browser;
+let server: Server;
+let site: string;
+let built: BuildResult;
+let pages: { name: string; path: string }[];
+
+beforeAll(async () => {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "koepfe-browser-")), "public");
+  built = await buildEdition({ dir: path.join(ROOT, "data"), out });
+  const mount = new URL(built.edition.config.base_url).pathname;
+  server = createServer((req, res) => void serveSite(req, res, out, mount));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  site = `http://127.0.0.1:${(server.address() as { port: number }).port}${mount}`;
+  // the profile with a local photo: the page whose largest paint is an image
+  const first = built.ranking.entries.find((e) => e.nominee.photo?.startsWith("photos/"));
+  if (!first) throw new Error("the sample edition has no entry with a photo");
+  pages = [
+    { name: "index", path: "" },
+    { name: "person", path: `${first.id}/` },
+    { name: "category", path: `kategorie/${first.nominee.category}/` },
+    { name: "author", path: `autoren/${first.nominee.author_id}/` },
+  ];
+  await mkdir(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+async function open(url: string, width: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(url, { waitUntil: "load" });
+  // lazy images below the fold: load them all, so the full-page screenshot shows the real page
+  await page.evaluate(async () => {
+    for (const img of Array.from(document.images)) {
+      img.loading = "eager";
+      await img.decode().catch(() => undefined);
+    }
+  });
+  return page;
+}
+
+describe("site in Chromium", () => {
+  it("axe-core: no WCAG 2.2 AA violation on the index, a profile, a category and an author page", async () => {
+    const axeSource = await readFile(AXE, "utf8");
+    for (const p of pages) {
+      for (const width of [375, 1280]) {
+        const page = await open(`${site}${p.path}`, width);
+        try {
+          await page.addScriptTag({ content: axeSource });
+          const violations = await page.evaluate(async (tags) => {
+            const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+            const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
+          }, WCAG);
+          expect(violations, `${p.name} at ${width}px`).toEqual([]);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${p.name}-${width}.png`), fullPage: true });
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  });
+
+  it("nothing sticks out to the right at 375 px", async () => {
+    for (const p of pages) {
+      const page = await open(`${site}${p.path}`, 375);
+      try {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), p.name).toBeLessThanOrEqual(375);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
+  it("Lighthouse on a profile page: accessibility, SEO and best practices 100, performance >= 95", async () => {
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
+    try {
+      const person = pages.find((p) => p.name === "person")?.path ?? "";
+      const result = await lighthouse(`${site}${person}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "seo", "best-practices"] });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error("Lighthouse returned no result");
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.scoreDisplayMode === "binary" && a.score !== 1)
+        .map((a) => a.id);
+      expect({ accessibility: score("accessibility"), seo: score("seo"), bestPractices: score("best-practices"), failing }).toEqual({ accessibility: 100, seo: 100, bestPractices: 100, failing: [] });
+      expect(score("performance")).toBeGreaterThanOrEqual(95);
+    } finally {
+      chrome.kill();
+    }
+  });
+});

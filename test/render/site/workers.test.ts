@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import path from "node:path";
+import { requireValidEdition } from "../../../src/check/check.js";
+import { rankEdition } from "../../../src/rank/rank.js";
+import { prepareSite, writeSitePages } from "../../../src/render/site/write.js";
+import { writeEdition } from "../../helpers/edition.js";
+import { fingerprint, tempOut } from "../../helpers/site.js";
+
+describe("site: rendering in worker threads", () => {
+  it("writes exactly the files one thread writes, and counts them the same", async () => {
+    const { edition } = await requireValidEdition(writeEdition());
+    const ranking = rankEdition(edition);
+    const [one, three] = [tempOut(), tempOut()];
+    const single = await writeSitePages(await prepareSite(edition, one), edition, ranking, [], one, 1);
+    const threaded = await writeSitePages(await prepareSite(edition, three), edition, ranking, [], three, 3);
+    expect(fingerprint(three)).toEqual(fingerprint(one));
+    expect(threaded).toEqual(single);
+    expect(Object.keys(fingerprint(one))).toContain(path.join("embed", "anna-mueller.mjml"));
+  }, 60_000);
+
+  it("reports a template error from a worker with its code", async () => {
+    const { edition } = await requireValidEdition(writeEdition());
+    const out = tempOut();
+    const prepared = await prepareSite(edition, out);
+    const broken = { ...prepared, templatesDir: path.join(out, "no-templates-here") };
+    await expect(writeSitePages(broken, edition, rankEdition(edition), [], out, 2)).rejects.toMatchObject({ code: "E_TEMPLATE_MISSING" });
+  }, 60_000);
+});
