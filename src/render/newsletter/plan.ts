@@ -20,6 +20,8 @@ export interface PlannedIssue {
 }
 
 const BLOCK = 10;
+/** A countdown reveals the top hundred at most: ten issues of ten places. Longer lists are on the site in full. */
+const COUNTDOWN_PLACES = 100;
 
 function countdown(entries: RankedEntry[]): RankedEntry[] {
   return [...entries].sort((a, b) => (b.rank ?? 0) - (a.rank ?? 0) || a.position - b.position);
@@ -50,6 +52,7 @@ function nthDay(edition: Edition, days: number): string {
  * The plan used when edition.json has no `newsletter.issues`.
  * Ranked: blocks of ten places counting down (…, 20–11, 10–1), so the top ten is always the finale
  * and a list whose length is not a multiple of ten opens with the shorter block (95 places: 95–91, 90–81, …).
+ * At most the top 100 (ten issues): a 10,000-name list does not become 1,000 mails.
  * Unranked: one issue per category, in the order of edition.json.
  * send_at: `newsletter.start_at` for the first issue and one calendar day later for each next one;
  * without start_at the issues have no time ("") and are only built, not scheduled.
@@ -63,7 +66,7 @@ export function defaultIssues(edition: Edition, ranking: Ranking): NewsletterIss
       .map((c, i) => ({ number: i + 1, send_at: nthDay(edition, i), subject: `${title}: ${c.name}`, preheader: `Die Köpfe der Kategorie ${c.name}.`, category: c.id }));
   }
   const ranks = new Set(ranking.entries.flatMap((e) => (e.rank === null ? [] : [e.rank])));
-  const maxRank = Math.max(0, ...ranks);
+  const maxRank = Math.min(COUNTDOWN_PLACES, Math.max(0, ...ranks));
   const blocks: [number, number][] = [];
   for (let hi = maxRank; hi >= 1; ) {
     const lo = Math.floor((hi - 1) / BLOCK) * BLOCK + 1;

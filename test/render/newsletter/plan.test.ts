@@ -66,6 +66,13 @@ describe("defaultIssues", () => {
     expect(defaultIssues(edition, ranking)[0]?.subject).toBe("100 Köpfe 2024: Platz 31");
   });
 
+  it("reveals at most the top 100 in ten issues, however long the list", () => {
+    const ranking = rankingOf(edition, { ranks: [1, 50, 100, 101, 150, 9999] });
+    const plan = defaultIssues(edition, ranking);
+    expect(plan.map((p) => p.ranks)).toEqual([[91, 100], [41, 50], [1, 10]]);
+    expect(planIssues(edition, ranking).flatMap((p) => p.entries.map((e) => e.rank))).toEqual([100, 50, 1]);
+  });
+
   it("makes one issue per category in unranked mode", () => {
     const plan = defaultIssues(edition, rankingOf(edition, { mode: "unranked" }));
     expect(plan.map((p) => [p.number, p.category, p.subject])).toEqual([
