@@ -3,7 +3,6 @@
  * the whole run (a second run exits 0 and names the holder), sends every due issue oldest first,
  * resumes a half-sent one, and reports issues that are too late instead of sending them.
  */
-import { DateTime } from "luxon";
 import type { NewsletterConfig } from "../edition/config-schema.js";
 import { EXIT, KoepfeError, type ExitCode } from "../lib/errors.js";
 import { requireValidEdition } from "../check/check.js";
@@ -12,7 +11,7 @@ import { openLedger } from "../send/ledger/location.js";
 import { prepareIssue } from "../send/prepare.js";
 import { sendLockedIssue, type IssueSendOptions } from "../send/modes/issue.js";
 import { dkimSettings } from "../send/mailer/dkim.js";
-import { UsageError } from "../lib/errors.js";
+import { resolveNow } from "./now.js";
 import { decideDue, type DueDecision, type IssueProgress } from "./due.js";
 import { schedulePlan } from "./plan.js";
 
@@ -47,14 +46,6 @@ function describe(d: DueDecision): string {
     case "unscheduled":
       return `issue ${d.number}: no send_at (set newsletter.start_at or the issue's send_at)`;
   }
-}
-
-/** --now for rehearsals and tests; a local time is read in the edition's zone. */
-function resolveNow(now: string | null, zone: string): DateTime {
-  if (now === null) return DateTime.now().setZone(zone);
-  const dt = DateTime.fromISO(now, { zone, setZone: /(Z|[+-]\d{2}:?\d{2})$/.test(now) });
-  if (!dt.isValid) throw new UsageError(`--now "${now}" is not an ISO date-time such as 2024-12-02T07:05`);
-  return dt.setZone(zone);
 }
 
 export async function sendDue(o: DueRunOptions): Promise<ExitCode> {

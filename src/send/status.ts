@@ -3,8 +3,7 @@
  * plan from the edition (the configured issues or the default countdown) and the ledger if it exists.
  */
 import { hostname } from "node:os";
-import { DateTime } from "luxon";
-import { UsageError } from "../lib/errors.js";
+import { resolveNow } from "../schedule/now.js";
 import { resolveWallTime } from "../schedule/wall-time.js";
 import { decideDue, type DueDecision } from "../schedule/due.js";
 import { checkEdition } from "../check/check.js";
@@ -41,8 +40,7 @@ export interface SendStatus {
 export async function sendStatus(dir: string, env: NodeJS.ProcessEnv, nowIso: string | null = null): Promise<SendStatus> {
   const checked = await checkEdition(dir);
   const zone = checked.edition?.config.timezone ?? "Europe/Berlin";
-  const now = nowIso === null ? DateTime.now().setZone(zone) : DateTime.fromISO(nowIso, { zone, setZone: /(Z|[+-]\d{2}:?\d{2})$/.test(nowIso) }).setZone(zone);
-  if (!now.isValid) throw new UsageError(`--now "${nowIso ?? ""}" is not an ISO date-time such as 2024-12-02T07:05`);
+  const now = resolveNow(nowIso, zone);
   // the default countdown needs the ranking; an edition with errors shows only its configured issues
   const issues = checked.valid && checked.edition ? planIssues(checked.edition, rankEdition(checked.edition)).map((p) => p.issue) : (checked.edition?.config.newsletter?.issues ?? []);
   const planned = issues.map((i) => ({ number: i.number, sendAt: i.send_at }));
