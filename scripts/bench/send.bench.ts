@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import path from "node:path";
-import { benchTmp, emit, measure, measureCli, ROOT, type BenchRow } from "./lib.js";
+import { benchTmp, CLI, emit, measure, ROOT, type BenchRow, type Measured } from "./lib.js";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 
 const MESSAGES = 20_000;
@@ -65,16 +65,29 @@ function messageSize(dir: string): number {
   return statSync(path.join(emlDir, readdirSync(emlDir)[0] ?? "")).size;
 }
 
+/**
+ * Runs a command under GNU time for its CPU seconds (user + system, all threads) and peak RSS: the
+ * machine is shared, so CPU per message is steadier than messages per second.
+ */
+async function measureCpu(cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Measured & { cpuSeconds: number }> {
+  const timeFile = path.join(tmp, "time.txt");
+  const run = await measure("/usr/bin/time", ["-f", "%U %S %M", "-o", timeFile, cmd, ...args], { env: extraEnv });
+  const [user, system, maxRssKb] = (readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
+  if (user === undefined || system === undefined || maxRssKb === undefined || [user, system, maxRssKb].some(Number.isNaN)) throw new Error(`no figures from /usr/bin/time in ${timeFile}`);
+  return { ...run, cpuSeconds: user + system, peakRssMb: maxRssKb / 1024 };
+}
+
 async function sendCase(dir: string, subscribers: string, port: number): Promise<BenchRow> {
   const size = messageSize(dir);
-  const run = await measureCli(["send", "1", dir, "--subscribers", subscribers, "--concurrency", String(CONCURRENCY)], { ...env, KOEPFE_STATE: path.join(dir, "state.sqlite"), KOEPFE_SMTP_URL: `smtp://127.0.0.1:${port}` });
+  const run = await measureCpu(process.execPath, [CLI, "send", "1", dir, "--subscribers", subscribers, "--concurrency", String(CONCURRENCY)], { ...env, KOEPFE_STATE: path.join(dir, "state.sqlite"), KOEPFE_SMTP_URL: `smtp://127.0.0.1:${port}` });
   const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { event: string; time: string; run?: { sent: number } });
   const start = lines.find((l) => l.event === "start");
   const summary = lines.find((l) => l.event === "summary");
   if (run.code !== 0 || !start || !summary || summary.run?.sent !== MESSAGES) throw new Error(`koepfe send failed (exit ${run.code}): ${run.stderr}${run.stdout.slice(-2000)}`);
   const rate = MESSAGES / ((Date.parse(summary.time) - Date.parse(start.time)) / 1000);
   const sourceArgs = ["-m", String(MESSAGES), "-s", String(CONCURRENCY), "-l", String(size), "-f", "a@example.org", "-t", "b@example.org", `127.0.0.1:${port}`];
-  const perConnection = MESSAGES / (await measure(SOURCE, sourceArgs)).seconds;
+  const source = await measureCpu(SOURCE, sourceArgs);
+  const perConnection = MESSAGES / source.seconds;
   const reuse = MESSAGES / (await measure(SOURCE, ["-d", ...sourceArgs])).seconds;
   return {
     name: `send: ${MESSAGES.toLocaleString("en-US")} × ${(size / 1024).toFixed(0)} KiB into smtp-sink, ledger included`,
@@ -83,7 +96,8 @@ async function sendCase(dir: string, subscribers: string, port: number): Promise
     note:
       `${(rate / perConnection).toFixed(2)} × smtp-source (${perConnection.toFixed(0)} msg/s, its default: a connection per message); ` +
       `${(rate / reuse).toFixed(2)} × smtp-source -d (${reuse.toFixed(0)} msg/s, connections reused); ` +
-      `${CONCURRENCY} connections; whole command ${run.seconds.toFixed(1)} s incl. check, rank, compile; peak RSS ${run.peakRssMb.toFixed(0)} MB`,
+      `CPU ${((run.cpuSeconds * 1000) / MESSAGES).toFixed(2)} ms/msg (whole command incl. check, rank, compile, all threads; smtp-source ${((source.cpuSeconds * 1000) / MESSAGES).toFixed(2)} ms/msg); ` +
+      `${CONCURRENCY} connections; whole command ${run.seconds.toFixed(1)} s; peak RSS ${run.peakRssMb.toFixed(0)} MB`,
   };
 }
 

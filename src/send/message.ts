@@ -8,6 +8,7 @@ import addressparser from "nodemailer/lib/addressparser";
 import { encodeWord, isPlainText, quoteString } from "nodemailer/lib/mime-funcs";
 import type { PersonalizedMail } from "../render/newsletter/model.js";
 import { KoepfeError } from "../lib/errors.js";
+import type { FilledBody } from "./compose/body-fill.js";
 
 export interface MailSettings {
   /** Edition year, part of the Message-ID. */
@@ -36,8 +37,9 @@ export interface ComposeInput {
   subject: string;
   messageId: string;
   date: Date;
-  text: string;
-  html: string;
+  /** The text itself, or (the newsletter) the issue's template and this recipient's values: see compose/body-fill.ts. */
+  text: string | FilledBody;
+  html: string | FilledBody;
   /** base64 bodies: MJML's minified HTML has lines far over SMTP's 998, and base64 is ~3x cheaper to build than quoted-printable. */
   textEncoding: "base64";
   headers: Record<string, string | { prepared: true; foldLines: true; value: string }>;
@@ -68,11 +70,14 @@ export function singleLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
 }
 
+/** A PersonalizedMail, or its bodies still as template and values. */
+export type MailBodies = Omit<PersonalizedMail, "html" | "text"> & { html: string | FilledBody; text: string | FilledBody };
+
 /**
  * List-Unsubscribe carries the recipient's https one-click URL and the mailto (RFC 2369, RFC 8058);
  * List-Unsubscribe-Post tells mailbox providers the URL takes a one-click POST.
  */
-export function buildMail(settings: MailSettings, sender: Mailbox, to: { email: string; messageId: string }, mail: PersonalizedMail, date: Date): ComposeInput {
+export function buildMail(settings: MailSettings, sender: Mailbox, to: { email: string; messageId: string }, mail: MailBodies, date: Date): ComposeInput {
   const title = singleLine(settings.listTitle);
   const phrase = isPlainText(title) ? quoteString(title) : encodeWord(title);
   const mailto = `mailto:${settings.unsubscribeMailto}?subject=unsubscribe`;

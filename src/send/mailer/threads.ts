@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { WORKER_SOURCE } from "./worker-source.js";
+import { BodyWire, type TemplateMessage } from "../compose/body-fill.js";
 import { classifySmtpError, type OutgoingMessage, type SendOutcome, type SmtpErrorLike } from "./mailer.js";
 
 export interface DkimSettings {
@@ -46,6 +47,7 @@ export function defaultThreads(): number {
 export class DeliveryThreads {
   readonly #workers: Worker[];
   readonly #pending = new Map<number, Pending>();
+  readonly #bodies = new BodyWire();
   #seq = 0;
   #dead: Error | null = null;
 
@@ -69,9 +71,13 @@ export class DeliveryThreads {
     if (this.#dead) return Promise.reject(this.#dead);
     const id = this.#seq++;
     const worker = this.#workers[id % this.#workers.length] as Worker;
+    // a template body crosses to each thread once; per message only the recipient's values do
+    const post = (m: TemplateMessage) => worker.postMessage(m);
+    const { html, text } = message.input;
+    const input = { ...message.input, html: this.#bodies.wire(html, worker, post), text: this.#bodies.wire(text, worker, post) };
     return new Promise<Delivered>((resolve, reject) => {
       this.#pending.set(id, { worker, claim, transmitting: false, resolve, reject });
-      worker.postMessage({ t: "compose", id, input: message.input, envelope: { from: message.envelope.from, to: [message.envelope.to] } });
+      worker.postMessage({ t: "compose", id, input, envelope: { from: message.envelope.from, to: [message.envelope.to] } });
     });
   }
 
