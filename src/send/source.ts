@@ -2,17 +2,13 @@
  * The port between the send loop and the newsletter: the personalised message for one recipient.
  * `newsletterSource` turns a compiled issue (render/newsletter) into the headers of message.ts and
  * bodies left as template + values (compose/body-fill.ts): the delivery threads join them, so the
- * ~50 KB of the issue cross to each thread once instead of once per message. The values are the
- * ones `personalize` fills in (a test holds the two equal); tests use small hand-written sources.
+ * ~50 KB of the issue cross to each thread once instead of once per message. The values come
+ * from `slotValues`, the same function `personalize` fills in; tests use small hand-written sources.
  */
-import Handlebars from "handlebars";
-import type { CompiledIssue, SlotName } from "../render/newsletter/model.js";
-import { salutationText, type PersonalizeContext } from "../render/newsletter/personalize.js";
-import { unsubscribeToken } from "../lib/token.js";
+import type { CompiledIssue } from "../render/newsletter/model.js";
+import { slotValues, type PersonalizeContext } from "../render/newsletter/personalize.js";
 import { buildMail, type ComposeInput, type Mailbox, type MailSettings } from "./message.js";
 import type { BodyTemplate } from "./compose/body-fill.js";
-
-const escape = Handlebars.Utils.escapeExpression;
 
 export interface MessageTo {
   email: string;
@@ -33,14 +29,11 @@ export function newsletterSource(issue: CompiledIssue, settings: MailSettings, s
   return {
     envelopeFrom: sender.address,
     message(to, date) {
-      const unsubscribeUrl = ctx.unsubscribeBaseUrl + unsubscribeToken(ctx.secret, ctx.listId, to.email);
-      const salutation = salutationText(to.firstName ?? undefined);
-      const plain: Record<SlotName, string> = { salutation, unsubscribeUrl, webUrl: issue.webUrl };
-      const escaped: Record<SlotName, string> = { salutation: escape(salutation), unsubscribeUrl: escape(unsubscribeUrl), webUrl: escape(issue.webUrl) };
+      const values = slotValues(issue, { email: to.email, first_name: to.firstName ?? undefined }, ctx);
       const bodies = {
-        html: { template: html, values: issue.fill.html.slots.map((s) => escaped[s]) },
-        text: { template: text, values: issue.fill.text.slots.map((s) => plain[s]) },
-        unsubscribeUrl,
+        html: { template: html, values: issue.fill.html.slots.map((s) => values.html[s]) },
+        text: { template: text, values: issue.fill.text.slots.map((s) => values.text[s]) },
+        unsubscribeUrl: values.unsubscribeUrl,
       };
       return buildMail(settings, sender, to, bodies, date);
     },

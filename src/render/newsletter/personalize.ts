@@ -31,19 +31,33 @@ export function fillIssue(issue: CompiledIssue, html: Readonly<Record<SlotName, 
   return { html: fill(issue.fill.html, html), text: fill(issue.fill.text, text) };
 }
 
+export interface SlotValues {
+  /** Values for the HTML part, escaped. */
+  html: Record<SlotName, string>;
+  /** Values for the text part, as they are. */
+  text: Record<SlotName, string>;
+  unsubscribeUrl: string;
+}
+
 /**
- * The mail for one recipient: salutation, unsubscribe URL with the recipient's token
+ * One recipient's per-recipient fields: salutation, unsubscribe URL with the recipient's token
  * (`unsubscribe_url` + unsubscribeToken(secret, list_id, email)) and the web version URL.
+ * The sender's delivery threads fill the same values into byte templates (send/source.ts).
  */
-export function personalize(issue: CompiledIssue, recipient: Recipient, ctx: PersonalizeContext): PersonalizedMail {
+export function slotValues(issue: CompiledIssue, recipient: Recipient, ctx: PersonalizeContext): SlotValues {
   const unsubscribeUrl = ctx.unsubscribeBaseUrl + unsubscribeToken(ctx.secret, ctx.listId, recipient.email);
   const salutation = salutationText(recipient.first_name);
-  const filled = fillIssue(
-    issue,
-    { salutation: escape(salutation), unsubscribeUrl: escape(unsubscribeUrl), webUrl: escape(issue.webUrl) },
-    { salutation, unsubscribeUrl, webUrl: issue.webUrl },
-  );
-  return { ...filled, unsubscribeUrl };
+  return {
+    html: { salutation: escape(salutation), unsubscribeUrl: escape(unsubscribeUrl), webUrl: escape(issue.webUrl) },
+    text: { salutation, unsubscribeUrl, webUrl: issue.webUrl },
+    unsubscribeUrl,
+  };
+}
+
+/** The mail for one recipient (see slotValues). */
+export function personalize(issue: CompiledIssue, recipient: Recipient, ctx: PersonalizeContext): PersonalizedMail {
+  const values = slotValues(issue, recipient, ctx);
+  return { ...fillIssue(issue, values.html, values.text), unsubscribeUrl: values.unsubscribeUrl };
 }
 
 /**
