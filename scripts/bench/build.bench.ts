@@ -1,8 +1,8 @@
 /**
  * `koepfe build` speed: the sample edition (whole process), and a generated 10,000-nominee edition
  * next to Eleventy 3 building 10,000 plain Markdown pages from the same nominees, in the same run.
- * The 10,000-nominee build is also measured without its newsletter section (the site alone), since
- * the newsletter plan of such an edition compiles hundreds of MJML issues. Runs alternate between
+ * The 10,000-nominee build is also measured without its newsletter section (the site alone; the
+ * default plan compiles ten MJML issues, about a second). Runs alternate between
  * the tools (the machine's disk is shared) and the best of two counts.
  */
 import { spawnSync } from "node:child_process";

@@ -1,7 +1,7 @@
 /**
  * The site as a stream of files: pure given the input and the compiled templates. A generator, so a
  * 10,000-nominee edition is rendered page by page while the writer drains it, never all in memory.
- * A shard renders every `count`-th file only: the build splits a large edition across workers.
+ * Workers share the files through two queues (`Shard`): the build splits a large edition across them.
  */
 import type { SiteFile, SiteInput } from "./model.js";
 import type { SiteTemplates } from "./templates.js";
@@ -12,12 +12,20 @@ import { cardView, teaserView } from "./embed-views.js";
 import { robotsTxt, sitemapXml } from "./sitemap.js";
 import { fileOf, pagePath } from "./urls.js";
 
+/**
+ * How workers share the files: two queues, the pages and the embeds (with the meta files), each a
+ * counter in shared memory from which every worker takes the next job; a worker starts on its
+ * `first` queue and helps with the other when its own is empty. The embeds' 20,000 files go into one
+ * folder, whose creations the kernel serialises, so one worker on them at a time is as fast as two
+ * until the end, when the queues balance the load whatever the disk or the renderer costs.
+ */
 export interface Shard {
-  index: number;
-  count: number;
+  /** Next job of the pages (0) and the embeds (1), shared by all workers. */
+  next: Int32Array;
+  first: 0 | 1;
 }
 
-export function* sitePages(input: SiteInput, templates: SiteTemplates, shard: Shard = { index: 0, count: 1 }): Generator<SiteFile> {
+export function* sitePages(input: SiteInput, templates: SiteTemplates, shard?: Shard): Generator<SiteFile> {
   const ctx = siteContext(input);
   const { entries } = input.ranking;
   const categories = input.edition.config.categories.filter((c) => ctx.entriesByCategory.has(c.id));
@@ -33,14 +41,16 @@ export function* sitePages(input: SiteInput, templates: SiteTemplates, shard: Sh
     ...[...input.issues].sort((a, b) => a.number - b.number).map((i) => pagePath.issue(i.number)),
   ];
 
-  // every file as a job, so a shard renders only its own
-  const jobs: (() => SiteFile)[] = [
+  // every file as a job, so workers can take them one by one from a shared queue
+  const pages: (() => SiteFile)[] = [
     () => page(pagePath.index, templates.render("pages/index", indexView(ctx))),
     ...entries.map((e, i) => () => page(pagePath.person(e.id), templates.render("pages/person", personView(ctx, i, dups)))),
     ...categories.map((c) => () => page(pagePath.category(c.id), templates.render("pages/category", categoryView(ctx, c)))),
     ...authors.map((a) => () => page(pagePath.author(a.id), templates.render("pages/author", authorView(ctx, a)))),
     () => page(pagePath.archive, templates.render("pages/newsletter", archiveView(ctx))),
     () => ({ path: "404.html", kind: "page", content: templates.render("pages/404", notFoundView(ctx)) }),
+  ];
+  const embeds: (() => SiteFile)[] = [
     () => ({ path: "embed/teaser.html", kind: "embed", content: templates.render("embed/teaser.html", teaserView(ctx)) }),
     () => ({ path: "embed/teaser.mjml", kind: "embed", content: templates.render("embed/teaser.mjml", teaserView(ctx)) }),
     ...entries.flatMap((e) => [
@@ -50,7 +60,12 @@ export function* sitePages(input: SiteInput, templates: SiteTemplates, shard: Sh
     () => ({ path: "sitemap.xml", kind: "meta", content: sitemapXml(ctx.base, listed()) }),
     () => ({ path: "robots.txt", kind: "meta", content: robotsTxt(ctx.base) }),
   ];
-  const from = Math.floor((jobs.length * shard.index) / shard.count);
-  const to = Math.floor((jobs.length * (shard.index + 1)) / shard.count);
-  for (let i = from; i < to; i++) yield (jobs[i] as () => SiteFile)();
+  if (shard === undefined) {
+    for (const job of [...pages, ...embeds]) yield job();
+    return;
+  }
+  for (const q of [shard.first, 1 - shard.first]) {
+    const jobs = q === 0 ? pages : embeds;
+    for (let i = Atomics.add(shard.next, q, 1); i < jobs.length; i = Atomics.add(shard.next, q, 1)) yield (jobs[i] as () => SiteFile)();
+  }
 }

@@ -12,7 +12,7 @@ import type { Ranking } from "../../rank/model.js";
 import type { PublishedPhoto, SiteAssets, SiteInput, SiteIssue } from "./model.js";
 import { writeAssets } from "./assets.js";
 import { publishPhotos, type PhotoCache } from "./photos.js";
-import { sitePages } from "./pages.js";
+import { sitePages, type Shard } from "./pages.js";
 import { writeFiles } from "./pool.js";
 import { DEFAULT_TEMPLATES_DIR, loadSiteTemplates, type SiteTemplates } from "./templates.js";
 import type { ShardReply, ShardTask } from "./render-worker.js";
@@ -105,7 +105,9 @@ export async function writeSitePages(prepared: PreparedSite, edition: Edition, r
   }
   // the workers need no jury, votes or subscribers: less to copy into each
   const shared: SiteInput = { ...input, edition: { ...edition, jury: null, votes: null, subscribers: null } };
-  const shards = await Promise.allSettled(Array.from({ length: count }, (_, index) => runShard({ input: shared, templatesDir: prepared.templatesDir, outDir, shard: { index, count } })));
+  const next = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  // one worker starts on the embeds, the others on the pages (the bulk of the rendering)
+  const shards = await Promise.allSettled(Array.from({ length: count }, (_, i) => runShard({ input: shared, templatesDir: prepared.templatesDir, outDir, shard: { next, first: i === 0 ? 1 : 0 } satisfies Shard })));
   for (const s of shards) if (s.status === "rejected") throw s.reason;
   for (const s of shards) if (s.status === "fulfilled") add(result, s.value);
   return result;
