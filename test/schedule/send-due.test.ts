@@ -100,7 +100,7 @@ describe("one run at a time", () => {
       const env = sendEnv(slow.url);
       const args = ["send", "--due", dir, "--now", "2024-12-02T07:05"];
       const [a, b] = await Promise.all([spawnCli(args, env), spawnCli(args, env)]);
-      expect([a.code, b.code]).toEqual([0, 0]);
+      expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
       const locked = [a, b].filter((r) => lines(r.stdout).some((l) => l["event"] === "locked"));
       expect(locked).toHaveLength(1);
       expect(lines(locked[0]?.stdout ?? "")[0]?.["message"]).toMatch(/another send is running \(pid \d+ on .+, "send --due"/);

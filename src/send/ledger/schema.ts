@@ -69,16 +69,36 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   let db: Database.Database;
   try {
     db = new Database(file);
-    db.pragma("journal_mode = WAL");
+    // the unsubscribe server writes suppressions into this file while a send runs: wait, don't fail
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    enableWal(db);
   } catch (e) {
     throw new KoepfeError("E_LEDGER_UNREADABLE", `cannot open the delivery ledger ${file}: ${(e as Error).message}`, { cause: e });
   }
-  // the unsubscribe server writes suppressions into this file while a send runs: wait, don't fail
-  db.pragma("busy_timeout = 10000");
   db.pragma(`synchronous = ${options.durability ?? "NORMAL"}`);
   db.pragma("foreign_keys = ON");
   migrate(db, file);
   return db;
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Switches a fresh file to WAL. SQLite answers SQLITE_BUSY at once, without calling the busy
+ * handler, when another connection switches the same fresh file at the same moment (two cron runs
+ * started together did: 7 of 40 tries failed with "database is locked"), so retry here.
+ */
+function enableWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
 }
 
 function migrate(db: Database.Database, file: string): void {
