@@ -94,7 +94,7 @@ describe("koepfe send --due with a fixed clock", () => {
 
 describe("one run at a time", () => {
   it("two send --due processes started together: one sends, the other exits 0 naming the holder; nobody gets two", async () => {
-    const slow = await startSmtp({ dataDelayMs: 40 });
+    const slow = await startSmtp({ dataDelayMs: 100 });
     try {
       const dir = sendEdition(confirmed(15, "due-twice.test"), { concurrency: 1 });
       const env = sendEnv(slow.url);
