@@ -1,7 +1,6 @@
 /** `koepfe build [DIR] [--out DIR]`: the site and the newsletter issues, swapped in atomically. */
 import type { Command } from "./command.js";
 import { str } from "./command.js";
-import { buildEdition } from "../build/build.js";
 import { formatSummary } from "../build/summary.js";
 import { EXIT } from "../lib/errors.js";
 
@@ -12,6 +11,8 @@ export const buildCommand: Command = {
   options: { out: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
+    // loaded here, not at start-up: sharp and the renderers would slow every other command
+    const { buildEdition } = await import("../build/build.js");
     const result = await buildEdition({ dir: positionals[0] ?? "data", out: str(values["out"]) ?? "public" });
     io.stdout.write(formatSummary(result.summary));
     return EXIT.ok;

@@ -1,7 +1,6 @@
 /** `koepfe preview [DIR] [--port 4000]`: the editors' local server; stops on Ctrl-C. */
 import type { Command } from "./command.js";
 import { str } from "./command.js";
-import { startPreview } from "../serve/preview/server.js";
 import { EXIT, UsageError } from "../lib/errors.js";
 
 function parsePort(value: string | undefined): number {
@@ -19,6 +18,8 @@ export const previewCommand: Command = {
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
     const port = parsePort(str(values["port"]));
+    // loaded here, not at start-up: the build's sharp and renderers would slow every other command
+    const { startPreview } = await import("../serve/preview/server.js");
     const server = await startPreview({ dir: positionals[0] ?? "data", port, log: (line) => io.stderr.write(`preview: ${line}\n`) });
     const origin = new URL(server.url).origin;
     io.stdout.write(`preview: ${server.url} (editors' page: ${origin}/_koepfe/); Ctrl-C stops\n`);

@@ -19,6 +19,10 @@ import type { Edition } from "./model.js";
 import { deriveSortName } from "../lib/sort-key.js";
 import { problem, type Problem } from "../lib/problem.js";
 import { UsageError } from "../lib/errors.js";
+import { collectGarbage } from "../lib/gc.js";
+
+/** Files from this size on are followed by a full garbage collection (lib/gc.ts). */
+const LARGE_FILE_BYTES = 1_000_000;
 
 export interface LoadResult {
   /** null only when edition.json or a required CSV could not be read at all. */
@@ -79,42 +83,44 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
   const zone = config?.timezone ?? "Europe/Berlin";
   const ranking = config?.ranking ?? RankingConfig.parse({});
 
-  async function table(name: string, spec: CsvSpec, required: boolean, location?: string): Promise<CsvTable | null> {
+  const columns: Record<string, Record<string, number>> = {};
+  /**
+   * Reads, parses and validates one CSV file before the next is read, so the raw rows of a file
+   * (its largest form) are garbage before the next file's exist: a 100,000-row subscribers.csv
+   * never shares the heap with the raw rows of nominees.csv.
+   */
+  async function load<T>(name: string, spec: CsvSpec, required: boolean, validate: (t: CsvTable) => { records: T[]; problems: Problem[] }, location?: string): Promise<T[] | null> {
     const bytes = await readBytes(location ?? path.join(dir, name));
     if (bytes === null) {
       if (required) problems.push(problem({ file: name, code: "missing-file", message: `${name} is missing: it is required` }));
       return null;
     }
     files.push(name);
+    const large = bytes.length >= LARGE_FILE_BYTES;
     const res = readCsvBytes(name, bytes, spec);
     problems.push(...res.problems);
-    return res.table;
+    if (!res.table) return null;
+    columns[res.table.file] = res.table.columnIndex;
+    // the file's bytes and text are garbage now, and its raw rows once validated
+    if (large) collectGarbage();
+    const valid = validate(res.table);
+    problems.push(...valid.problems);
+    if (large) collectGarbage();
+    return valid.records;
   }
 
-  const nomineeTable = await table("nominees.csv", NOMINEE_COLUMNS, true);
-  const authorTable = await table("authors.csv", AUTHOR_COLUMNS, true);
-  const juryTable = await table("jury.csv", config ? { ...JURY_COLUMNS, extra: ranking.criteria.map((c) => c.id) } : { ...JURY_COLUMNS, anyColumn: true }, false);
-  const voteTable = await table("votes.csv", VOTE_COLUMNS, false);
-  const previousTable = await table("previous.csv", PREVIOUS_COLUMNS, false);
-  const subscriberName = options.subscribersFile ? path.basename(options.subscribersFile) : "subscribers.csv";
-  const subscriberTable = await table(subscriberName, SUBSCRIBER_COLUMNS, false, options.subscribersFile ? path.resolve(options.subscribersFile) : undefined);
-
-  const rows = <T>(t: CsvTable | null, run: (t: CsvTable) => { records: T[]; problems: Problem[] }): T[] | null => {
-    if (!t) return null;
-    const res = run(t);
-    problems.push(...res.problems);
-    return res.records;
-  };
-  const nominees: Nominee[] | null = rows(nomineeTable, (t) => validateRows(t, NomineeRow))?.map((n) => ({ ...n, sort_name: n.sort_name ?? deriveSortName(n.name) })) ?? null;
-  const authors = rows(authorTable, (t) => validateRows(t, AuthorRow));
+  const nominees: Nominee[] | null = (await load("nominees.csv", NOMINEE_COLUMNS, true, (t) => validateRows(t, NomineeRow)))?.map((n) => ({ ...n, sort_name: n.sort_name ?? deriveSortName(n.name) })) ?? null;
+  const authors = await load("authors.csv", AUTHOR_COLUMNS, true, (t) => validateRows(t, AuthorRow));
   // the criteria columns are named in edition.json: without a valid one, jury.csv is only read for syntax
-  const jury = juryTable && config ? rows(juryTable, (t) => { const r = juryRows(t, ranking); return { records: r.rows, problems: r.problems }; }) : null;
-  const votes = rows(voteTable, (t) => validateRows(t, VoteRow));
-  const previous = rows(previousTable, (t) => validateRows(t, PreviousRow));
-  const subscribers = rows(subscriberTable, (t) => validateRows(t, subscriberRow(zone)));
-
-  const columns: Record<string, Record<string, number>> = {};
-  for (const t of [nomineeTable, authorTable, juryTable, voteTable, previousTable, subscriberTable]) if (t) columns[t.file] = t.columnIndex;
+  const jury = await load("jury.csv", config ? { ...JURY_COLUMNS, extra: ranking.criteria.map((c) => c.id) } : { ...JURY_COLUMNS, anyColumn: true }, false, (t) => {
+    if (!config) return { records: [], problems: [] };
+    const r = juryRows(t, ranking);
+    return { records: r.rows, problems: r.problems };
+  });
+  const votes = await load("votes.csv", VOTE_COLUMNS, false, (t) => validateRows(t, VoteRow));
+  const previous = await load("previous.csv", PREVIOUS_COLUMNS, false, (t) => validateRows(t, PreviousRow));
+  const subscriberName = options.subscribersFile ? path.basename(options.subscribersFile) : "subscribers.csv";
+  const subscribers = await load(subscriberName, SUBSCRIBER_COLUMNS, false, (t) => validateRows(t, subscriberRow(zone)), options.subscribersFile ? path.resolve(options.subscribersFile) : undefined);
 
   const intros: Record<string, string> = {};
   for (const [i, issue] of (config?.newsletter?.issues ?? []).entries()) {
