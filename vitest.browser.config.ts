@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: "forks",
+    globalSetup: ["test/global-tmp.ts"],
     fileParallelism: false,
     passWithNoTests: false,
   },
