@@ -7,7 +7,8 @@
 #   KOEPFE_ENV_FILE   file with KOEPFE_SECRET, KOEPFE_SMTP_URL, …   (default /etc/koepfe/koepfe.env)
 #   KOEPFE_EDITION    the edition folder                             (default: ./data next to this script's project)
 #   KOEPFE_LOG        log file, appended to                          (default /var/log/koepfe/send.log)
-# Extra arguments go to `koepfe send --due` (e.g. --now 2024-12-02T07:05 for a rehearsal).
+# Extra arguments go to `koepfe send --due`. --now 2024-12-02T07:05 moves the clock but still sends:
+# rehearse only with an env file whose KOEPFE_SMTP_URL is a test relay and KOEPFE_STATE a scratch ledger.
 # The exit code is koepfe's: 0 nothing to do or all sent, 3 review needed, 4 stopped; a second run
 # while one is sending exits 0 (the ledger holds the lock).
 set -uo pipefail

@@ -37,7 +37,7 @@ function sendMode(values: ArgValues): SendMode {
   const test = str(values["test"]);
   const dryRun = values["dry-run"] === true;
   if (values["due"] === true) {
-    if (test !== undefined || dryRun) throw new UsageError("--due sends for real: rehearse with --now, test an issue with \"koepfe send ISSUE --test\"");
+    if (test !== undefined || dryRun) throw new UsageError("--due sends for real (with --now too): \"koepfe status DIR\" shows what it would do, \"koepfe send ISSUE --test\" tests an issue");
     return { kind: "due", now: str(values["now"]) ?? null };
   }
   if (values["now"] !== undefined) throw new UsageError("--now belongs to --due");
