@@ -16,7 +16,8 @@ export interface Rng {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-function mulberry32(seed: number): () => number {
+/** A small seeded generator (Mulberry32): uniform numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

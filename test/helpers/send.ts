@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { baseConfig, csv, writeEdition } from "./edition.js";
+import { NEWSLETTER as SENDER_SETTINGS } from "./newsletter.js";
 import { buildMail, type MailSettings } from "../../src/send/message.js";
 import type { MessageSource } from "../../src/send/source.js";
 import { unsubscribeToken } from "../../src/lib/token.js";
@@ -12,11 +13,7 @@ import { unsubscribeToken } from "../../src/lib/token.js";
 export const SECRET = "test-secret-0123456789abcdef";
 
 export const NEWSLETTER = {
-  from: "100 Köpfe <koepfe@example.org>",
-  reply_to: "redaktion@example.org",
-  list_id: "koepfe-2024.example.org",
-  unsubscribe_url: "https://koepfe.example.org/u/",
-  unsubscribe_mailto: "unsubscribe@example.org",
+  ...SENDER_SETTINGS,
   issues: [
     { number: 1, send_at: "2024-12-02T07:00", subject: "100 Köpfe 2024: Plätze 6 bis 4", preheader: "Den Auftakt machen drei Köpfe.", ranks: [4, 6] },
     { number: 2, send_at: "2024-12-09T07:00", subject: "100 Köpfe 2024: Plätze 3 bis 1", preheader: "Das Finale.", ranks: [1, 3] },

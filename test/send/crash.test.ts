@@ -11,23 +11,13 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 import { startSmtp } from "../helpers/smtp.js";
+// seeded, so a failing run can be repeated with its seed
+import { mulberry32 } from "../../scripts/generate/random.js";
 
 const CHILD = path.join(import.meta.dirname, "crash-child.ts");
 const RECIPIENTS = 1000;
 const CONCURRENCY = 4;
 const KILLS = 12;
-
-/** A small seeded generator, so a failing run can be repeated with its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Started {
   child: ChildProcess;

@@ -1,7 +1,5 @@
 import { describe, it, expect, afterAll } from "vitest";
-import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { dkimVerify } from "mailauth";
@@ -10,19 +8,11 @@ import { dkimSettings } from "../../src/send/mailer/dkim.js";
 import type { ComposeInput } from "../../src/send/message.js";
 import { messageIdFor, parseFrom } from "../../src/send/message.js";
 import { SECRET, SENDER, SETTINGS, simpleSource } from "../helpers/send.js";
+import { testDkim } from "../helpers/dkim.js";
 import { unsubscribeToken } from "../../src/lib/token.js";
 
-const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const keyDir = mkdtempSync(path.join(tmpdir(), "koepfe-dkim-"));
-const keyFile = path.join(keyDir, "dkim.pem");
-writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }));
-const dnsRecord = `v=DKIM1; k=rsa; p=${publicKey.export({ type: "spki", format: "der" }).toString("base64")}`;
-const resolver = async (name: string, rr: string) => {
-  if (name === "k2024._domainkey.example.org" && rr === "TXT") return [[dnsRecord]];
-  throw Object.assign(new Error(`no ${rr} for ${name}`), { code: "ENOTFOUND" });
-};
-
-const { dkim } = dkimSettings({ KOEPFE_DKIM_KEY_FILE: keyFile }, { domain: "example.org", selector: "k2024" });
+const { keyFile, resolver, dkim } = testDkim();
+const keyDir = path.dirname(keyFile);
 // the stream transport of the delivery threads returns the exact bytes an SMTP send would transmit
 const threads = new DeliveryThreads({ transport: { kind: "stream" }, dkim, threads: 1 });
 afterAll(() => threads.close());

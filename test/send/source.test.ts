@@ -1,12 +1,7 @@
 import { describe, it, expect, afterAll } from "vitest";
-import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { simpleParser } from "mailparser";
 import { dkimVerify } from "mailauth";
 import { DeliveryThreads } from "../../src/send/mailer/threads.js";
-import { dkimSettings } from "../../src/send/mailer/dkim.js";
 import { newsletterSource } from "../../src/send/source.js";
 import { bodyText, BodyWire, type FilledBody, type TemplateMessage } from "../../src/send/compose/body-fill.js";
 import { messageIdFor, type ComposeInput } from "../../src/send/message.js";
@@ -14,16 +9,9 @@ import { personalize } from "../../src/render/newsletter/personalize.js";
 import { fillPlan, placeholdersFor } from "../../src/render/newsletter/placeholders.js";
 import type { CompiledIssue } from "../../src/render/newsletter/model.js";
 import { SECRET, SENDER, SETTINGS } from "../helpers/send.js";
+import { testDkim } from "../helpers/dkim.js";
 
-const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const keyFile = path.join(mkdtempSync(path.join(tmpdir(), "koepfe-dkim-")), "dkim.pem");
-writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }));
-const dnsRecord = `v=DKIM1; k=rsa; p=${publicKey.export({ type: "spki", format: "der" }).toString("base64")}`;
-const resolver = async (name: string, rr: string) => {
-  if (name === "k2024._domainkey.example.org" && rr === "TXT") return [[dnsRecord]];
-  throw Object.assign(new Error(`no ${rr} for ${name}`), { code: "ENOTFOUND" });
-};
-const { dkim } = dkimSettings({ KOEPFE_DKIM_KEY_FILE: keyFile }, { domain: "example.org", selector: "k2024" });
+const { resolver, dkim } = testDkim();
 const threads = new DeliveryThreads({ transport: { kind: "stream" }, dkim, threads: 2 });
 afterAll(() => threads.close());
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { BIO, configWith, csv } from "../../helpers/edition.js";
+import { NEWSLETTER as SENDER_SETTINGS } from "../../helpers/newsletter.js";
 import { all, attr, BASE_URL, buildFixture, byClass, byTag, first, jpeg, jsonLd, listFiles, meta, nomineesWith, parseFile, text, type Node } from "../../helpers/site.js";
 
 /**
@@ -13,10 +14,7 @@ import { all, attr, BASE_URL, buildFixture, byClass, byTag, first, jpeg, jsonLd,
 const ORDER = ["Deniz Özdemir", "Dr. Anna Müller", "Bernd Schäfer", "Clara Weiß", "Eva Lang", "Frank Ober"];
 
 const NEWSLETTER = {
-  from: "100 Köpfe <koepfe@example.org>",
-  list_id: "koepfe-2024.example.org",
-  unsubscribe_url: "https://koepfe.example.org/u/",
-  unsubscribe_mailto: "unsubscribe@example.org",
+  ...SENDER_SETTINGS,
   issues: [
     { number: 1, send_at: "2024-12-02T07:00", subject: "Plätze 6 bis 4", preheader: "Der Auftakt", ranks: [4, 6] },
     { number: 2, send_at: "2024-12-03T07:00", subject: "Plätze 3 bis 1", preheader: "Die Spitze", ranks: [1, 3] },
