@@ -14,6 +14,12 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** The more serious of two outcomes of a run: stopped (4) over data error (1) over review (3) over ok (0). */
+export function worstExit(a: ExitCode, b: ExitCode): ExitCode {
+  const order: readonly ExitCode[] = [EXIT.ok, EXIT.reviewNeeded, EXIT.dataError, EXIT.stopped];
+  return order.indexOf(b) > order.indexOf(a) ? b : a;
+}
+
 export class KoepfeError extends Error {
   readonly code: string;
   readonly exitCode: ExitCode;

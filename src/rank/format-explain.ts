@@ -3,7 +3,7 @@ import type { Edition } from "../edition/model.js";
 import type { NomineeExplanation, Neighbour, BallotLine } from "./explain.js";
 import { trims } from "./aggregate.js";
 import { movementSymbol } from "./format-ranking.js";
-import { clean, fixed, textTable } from "./text-table.js";
+import { clean, fixed, textTable } from "../lib/text-table.js";
 import type { Decider } from "./order.js";
 import type { Range } from "./final-score.js";
 

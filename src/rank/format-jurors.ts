@@ -1,6 +1,6 @@
 /** `koepfe rank --jurors`: the juror bias table for the terminal. */
 import type { BiasTable } from "./bias.js";
-import { clean, cut, fixed, textTable } from "./text-table.js";
+import { clean, cut, fixed, textTable } from "../lib/text-table.js";
 
 const signed = (x: number | null) => (x === null ? "–" : `${x >= 0 ? "+" : ""}${fixed(x, 2)}`);
 

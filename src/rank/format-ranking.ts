@@ -1,7 +1,7 @@
 /** The ranking as the terminal table of `koepfe rank`. */
 import type { Edition } from "../edition/model.js";
 import type { Movement, Ranking } from "./model.js";
-import { clean, cut, fixed, textTable } from "./text-table.js";
+import { clean, cut, fixed, textTable } from "../lib/text-table.js";
 
 export function movementSymbol(m: Movement): string {
   return m.kind === "new" ? "new" : m.kind === "same" ? "=" : m.kind === "up" ? `▲ ${m.by}` : `▼ ${m.by}`;

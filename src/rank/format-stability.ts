@@ -1,6 +1,6 @@
 /** `koepfe rank --stability` for the terminal. */
 import type { Stability } from "./stability.js";
-import { clean, cut, textTable } from "./text-table.js";
+import { clean, cut, textTable } from "../lib/text-table.js";
 
 export function formatStability(s: Stability): string {
   if (s.jurors.length === 0) return "No jury ballots: there is no juror to leave out, the ranking cannot change.\n";

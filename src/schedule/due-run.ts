@@ -4,11 +4,11 @@
  * resumes a half-sent one, and reports issues that are too late instead of sending them.
  */
 import type { NewsletterConfig } from "../edition/config-schema.js";
-import { EXIT, KoepfeError, type ExitCode } from "../lib/errors.js";
+import { EXIT, KoepfeError, worstExit, type ExitCode } from "../lib/errors.js";
 import { requireValidEdition } from "../check/check.js";
 import { rankEdition } from "../rank/rank.js";
 import { openLedger } from "../send/ledger/location.js";
-import { prepareIssue } from "../send/prepare.js";
+import { prepareCheckedIssue } from "../send/prepare.js";
 import { sendLockedIssue, type IssueSendOptions } from "../send/modes/issue.js";
 import { dkimSettings } from "../send/mailer/dkim.js";
 import { resolveNow } from "./now.js";
@@ -23,12 +23,6 @@ export interface DueRunOptions extends Omit<IssueSendOptions, "retry" | "pause" 
   /** Per-issue send settings, resolved from the prepared issue's newsletter config and the flags. */
   settingsFor: (newsletter: NewsletterConfig) => Pick<IssueSendOptions, "retry" | "pause" | "concurrency" | "rate">;
   log: (event: string, data: Record<string, unknown>, text: string) => void;
-}
-
-/** The most serious of two exit codes: stopped (4) over review (3) over ok (0). */
-function worst(a: ExitCode, b: ExitCode): ExitCode {
-  const order: readonly ExitCode[] = [EXIT.ok, EXIT.reviewNeeded, EXIT.dataError, EXIT.stopped];
-  return order.indexOf(b) > order.indexOf(a) ? b : a;
 }
 
 function describe(d: DueDecision): string {
@@ -49,13 +43,14 @@ function describe(d: DueDecision): string {
 }
 
 export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
-  const { edition } = await requireValidEdition(o.dir, o.subscribersFile ? { subscribersFile: o.subscribersFile } : {});
+  const { edition, warnings } = await requireValidEdition(o.dir, o.subscribersFile ? { subscribersFile: o.subscribersFile } : {});
   const newsletter = edition.config.newsletter;
   if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no newsletter section: nothing to send");
   const now = resolveNow(o.now, edition.config.timezone);
   const { dkim, warning } = dkimSettings(o.env, newsletter.dkim);
   if (warning) o.log("warning", { warning }, `warning: ${warning}`);
-  const plan = schedulePlan(edition, rankEdition(edition));
+  const ranking = rankEdition(edition);
+  const plan = schedulePlan(edition, ranking);
   const ledger = openLedger(o.dir, o.env);
   try {
     const lock = ledger.lock.acquire("send --due");
@@ -77,12 +72,13 @@ export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
       for (const d of actionable) {
         o.log("due", { ...d }, describe(d));
         if (d.action === "late") {
-          exit = worst(exit, EXIT.reviewNeeded);
+          exit = worstExit(exit, EXIT.reviewNeeded);
           continue;
         }
-        const prepared = await prepareIssue(o.dir, d.number, { secret: o.secret, subscribersFile: o.subscribersFile });
+        // the edition as checked for the plan: not loaded, checked and ranked again per issue
+        const prepared = await prepareCheckedIssue(edition, warnings, ranking, d.number, o.secret);
         const { exit: issueExit } = await sendLockedIssue(prepared, ledger, { ...o, dkim, ...o.settingsFor(prepared.newsletter) });
-        exit = worst(exit, issueExit);
+        exit = worstExit(exit, issueExit);
         // a relay or auth failure, a pause or Ctrl-C: later issues wait for the next run
         if (issueExit === EXIT.stopped || o.signal.aborted) break;
       }

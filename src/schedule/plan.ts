@@ -6,8 +6,13 @@ import { resolveWallTime } from "./wall-time.js";
 import type { PlannedIssue } from "./due.js";
 
 export function schedulePlan(edition: Edition, ranking: Ranking): PlannedIssue[] {
-  return planIssues(edition, ranking).map(({ issue }) => {
-    const resolved = issue.send_at === "" ? null : resolveWallTime(issue.send_at, edition.config.timezone);
+  return resolvePlan(planIssues(edition, ranking).map((p) => p.issue), edition.config.timezone);
+}
+
+/** Each issue's send_at resolved in `zone`; null for no send_at or one that does not resolve. */
+export function resolvePlan(issues: readonly { number: number; send_at: string }[], zone: string): PlannedIssue[] {
+  return issues.map((issue) => {
+    const resolved = issue.send_at === "" ? null : resolveWallTime(issue.send_at, zone);
     // `check` refuses unresolvable times, so a valid edition only has null for unscheduled issues
     return { number: issue.number, sendAt: resolved?.ok ? resolved.instant : null };
   });

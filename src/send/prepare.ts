@@ -9,7 +9,9 @@ import type { NewsletterConfig } from "../edition/config-schema.js";
 import { KoepfeError } from "../lib/errors.js";
 import { hasErrors, problem, type Problem } from "../lib/problem.js";
 import { rankEdition } from "../rank/rank.js";
+import type { Ranking } from "../rank/model.js";
 import { compileIssues } from "../render/newsletter/compile.js";
+import { planIssues } from "../render/newsletter/plan.js";
 import { checkBudget } from "../render/newsletter/budget.js";
 import type { CompiledIssue } from "../render/newsletter/model.js";
 import type { PersonalizeContext } from "../render/newsletter/personalize.js";
@@ -28,11 +30,17 @@ export interface PreparedIssue {
 /** Checks, ranks and compiles; stops with a KoepfeError (exit 1) when the issue must not go out. */
 export async function prepareIssue(dir: string, issueNumber: number, options: { secret: string; subscribersFile?: string | undefined }): Promise<PreparedIssue> {
   const { edition, warnings } = await requireValidEdition(dir, options.subscribersFile === undefined ? {} : { subscribersFile: options.subscribersFile });
+  return prepareCheckedIssue(edition, warnings, rankEdition(edition), issueNumber, options.secret);
+}
+
+/** The same for an edition already checked and ranked (`send --due`, which planned with them). */
+export async function prepareCheckedIssue(edition: Edition, warnings: Problem[], ranking: Ranking, issueNumber: number, secret: string): Promise<PreparedIssue> {
   const newsletter = edition.config.newsletter;
   if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no \"newsletter\" section: add from, list_id, unsubscribe_url and unsubscribe_mailto (see docs/edition-format.md)");
-  const issues = await compileIssues(edition, rankEdition(edition));
-  const compiled = issues.find((i) => i.number === issueNumber);
-  if (!compiled) throw new KoepfeError("E_UNKNOWN_ISSUE", `there is no newsletter issue ${issueNumber} (issues: ${issues.map((i) => i.number).join(", ")})`);
+  const numbers = planIssues(edition, ranking).map((p) => p.issue.number);
+  if (!numbers.includes(issueNumber)) throw new KoepfeError("E_UNKNOWN_ISSUE", `there is no newsletter issue ${issueNumber} (issues: ${numbers.join(", ")})`);
+  const [compiled] = await compileIssues(edition, ranking, { only: issueNumber });
+  if (!compiled) throw new Error(`issue ${issueNumber} is planned but was not compiled`);
 
   const budget = checkBudget(compiled, { maxHtmlBytes: newsletter.max_html_bytes, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url });
   const problems = [...budget.problems];
@@ -55,6 +63,6 @@ export async function prepareIssue(dir: string, issueNumber: number, options: { 
       listTitle: edition.config.title,
       unsubscribeMailto: newsletter.unsubscribe_mailto,
     },
-    personalize: { secret: options.secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
+    personalize: { secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
   };
 }

@@ -2,16 +2,16 @@
  * `koepfe status`: per issue its schedule, the ledger counts and whether it is complete. Reads the
  * plan from the edition (the configured issues or the default countdown) and the ledger if it exists.
  */
-import { hostname } from "node:os";
 import { resolveNow } from "../schedule/now.js";
-import { resolveWallTime } from "../schedule/wall-time.js";
+import { resolvePlan } from "../schedule/plan.js";
 import { decideDue, type DueDecision } from "../schedule/due.js";
 import { checkEdition } from "../check/check.js";
 import { rankEdition } from "../rank/rank.js";
 import { planIssues } from "../render/newsletter/plan.js";
 import type { IssueProgress } from "./ledger/ledger.js";
-import { processAlive, type LockHolder } from "./ledger/run-lock.js";
-import { ledgerPath, openExistingLedger } from "./ledger/location.js";
+import type { LockHolder } from "./ledger/run-lock.js";
+import { openExistingLedger } from "./ledger/location.js";
+import { textTable } from "../lib/text-table.js";
 
 export interface IssueStatus {
   number: number;
@@ -48,16 +48,15 @@ export async function sendStatus(dir: string, env: NodeJS.ProcessEnv, nowIso: st
   try {
     const progress = ledger?.issues() ?? [];
     const numbers = [...new Set([...planned.map((p) => p.number), ...progress.map((p) => p.issue)])].sort((a, b) => a - b);
-    const times = new Map(planned.map((p) => [p.number, p.sendAt ? resolveWallTime(p.sendAt, zone) : null]));
+    const resolved = resolvePlan(issues, zone);
+    const times = new Map(resolved.map((p) => [p.number, p.sendAt]));
     const maxDelay = checked.edition?.config.newsletter?.max_delay_hours ?? 6;
-    const decisions = checked.valid
-      ? decideDue(planned.map((p) => { const t = times.get(p.number); return { number: p.number, sendAt: t?.ok ? t.instant : null }; }), new Map(progress.map((p) => [p.issue, p])), now, maxDelay)
-      : [];
-    const timeOf = (n: number) => { const t = times.get(n); return t?.ok ? t.instant : null; };
+    const decisions = checked.valid ? decideDue(resolved, new Map(progress.map((p) => [p.issue, p])), now, maxDelay) : [];
+    const timeOf = (n: number) => times.get(n) ?? null;
     return {
       now: now.toISO() ?? "",
-      ledger: ledger ? ledgerPath(dir, env) : null,
-      running: liveHolder(ledger?.lock.holder() ?? null),
+      ledger: ledger?.file ?? null,
+      running: ledger?.lock.liveHolder() ?? null,
       editionValid: checked.valid,
       issues: numbers.map((n) => ({
         number: n,
@@ -71,11 +70,6 @@ export async function sendStatus(dir: string, env: NodeJS.ProcessEnv, nowIso: st
   } finally {
     ledger?.close();
   }
-}
-
-/** A lock left by a killed run is not a running send (the next send takes it over). */
-function liveHolder(h: LockHolder | null): LockHolder | null {
-  return h !== null && (h.host !== hostname() || processAlive(h.pid)) ? h : null;
 }
 
 function stateOf(p: IssueProgress | null): string {
@@ -92,9 +86,7 @@ export function formatStatus(s: SendStatus): string {
     const n = (v: number | undefined) => (v === undefined ? "-" : String(v));
     return [String(i.number), i.local ?? i.sendAt ?? "-", i.utc ?? "-", i.due ?? "-", n(i.progress?.audienceSize), n(c?.sent), n(c?.failed), n(c?.bounced), n(c?.unknown), n(c?.suppressed), n(c === undefined ? undefined : c.queued + c.sending), stateOf(i.progress)];
   });
-  const widths = head.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? "").length)));
-  const line = (r: string[]) => r.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join("  ").trimEnd();
-  const out = [line(head), ...rows.map(line)];
+  const out = [textTable(head, rows).slice(0, -1)];
   if (s.issues.length === 0) out.push("(no newsletter issues planned and nothing in the ledger)");
   out.push(`send --due at ${s.now}: ${dueSummary(s)}`);
   out.push(s.ledger ? `ledger: ${s.ledger}` : "ledger: none yet (created by the first send)");

@@ -41,8 +41,7 @@ export class RunLock {
   acquire(command: string, pid: number = process.pid, host: string = hostname()): LockResult {
     return this.#db.transaction((): LockResult => {
       const holder = this.holder();
-      // a lock from another machine cannot be checked: it stays until that run ends
-      if (holder && holder.pid !== pid && (holder.host !== host || this.#isAlive(holder.pid))) return { acquired: false, holder };
+      if (holder && holder.pid !== pid && this.#alive(holder, host)) return { acquired: false, holder };
       this.#db.prepare("INSERT OR REPLACE INTO run_lock (id, pid, host, command, started_at) VALUES (1, ?, ?, ?, ?)").run(pid, host, command, new Date(this.#now()).toISOString());
       return { acquired: true };
     }).immediate();
@@ -51,6 +50,17 @@ export class RunLock {
   /** Releases the lock if this process holds it. */
   release(pid: number = process.pid, host: string = hostname()): void {
     this.#db.prepare("DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?").run(pid, host);
+  }
+
+  /** The holder if its run is still going; a lock left by a killed run is taken over by the next. */
+  liveHolder(host: string = hostname()): LockHolder | null {
+    const holder = this.holder();
+    return holder !== null && this.#alive(holder, host) ? holder : null;
+  }
+
+  // a lock from another machine cannot be checked: it counts as alive until that run ends
+  #alive(holder: LockHolder, host: string): boolean {
+    return holder.host !== host || this.#isAlive(holder.pid);
   }
 
   holder(): LockHolder | null {

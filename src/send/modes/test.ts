@@ -4,7 +4,7 @@
  * also a subscriber does not get the real mail dropped as a duplicate later.
  */
 import { createHash } from "node:crypto";
-import { EXIT, UsageError, type ExitCode } from "../../lib/errors.js";
+import { EXIT, UsageError, worstExit, type ExitCode } from "../../lib/errors.js";
 import { isEmail } from "../../edition/fields.js";
 import { canonicalEmail } from "../../lib/token.js";
 import type { DkimSettings } from "../mailer/threads.js";
@@ -38,7 +38,7 @@ export async function sendTest(p: PreparedIssue, o: { addresses: string[]; smtpU
         if (outcome.kind === "accepted") o.out.write(`test: ${email}: accepted (${printable(outcome.response)})\n`);
         else {
           o.out.write(`test: ${email}: ${outcome.kind === "relay-failure" ? outcome.code : outcome.kind}: ${printable(outcome.response)}\n`);
-          code = outcome.kind === "relay-failure" ? EXIT.stopped : code === EXIT.stopped ? code : EXIT.reviewNeeded;
+          code = worstExit(code, outcome.kind === "relay-failure" ? EXIT.stopped : EXIT.reviewNeeded);
         }
       }),
     );
