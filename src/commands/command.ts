@@ -5,7 +5,7 @@
 import type { ParseArgsConfig } from "node:util";
 
 export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
-import type { ExitCode } from "../lib/errors.js";
+import { UsageError, type ExitCode } from "../lib/errors.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -29,3 +29,19 @@ export interface Command {
 }
 
 export const str = (v: ArgValues[string]): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** --port: a whole number from `min` (0 lets the system choose) to 65535, else `fallback`. */
+export function parsePort(value: string | undefined, fallback: number, min: 0 | 1 = 1): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port < min || port > 65535) throw new UsageError(`--port must be a number from ${min} to 65535, not "${value}"`);
+  return port;
+}
+
+/** Resolves when the command is asked to stop (Ctrl-C, SIGTERM): the servers run until then. */
+export function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+}

@@ -1,12 +1,11 @@
 /** `koepfe rank`: check the edition, rank it, and show the list, one explanation, the jurors or the stability. */
-import { rename, writeFile, rm } from "node:fs/promises";
-import path from "node:path";
 import type { Command } from "./command.js";
 import { str } from "./command.js";
 import { requireValidEdition } from "../check/check.js";
 import { formatProblem } from "../check/report.js";
 import { EXIT, KoepfeError, UsageError } from "../lib/errors.js";
 import { didYouMean } from "../lib/suggest.js";
+import { writeAtomic } from "../lib/write-atomic.js";
 import {
   rankEdition, explainNominee, stability, jurorBias, rankingJson, rankingCsv,
   formatRanking, formatExplanation, formatBias, formatStability,
@@ -16,18 +15,6 @@ import {
 const RANKING_FILES = new Set(["edition.json", "nominees.csv", "jury.csv", "votes.csv", "previous.csv"]);
 
 const json = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
-
-/** Writes next to the target first, so an interrupted run never leaves half a spreadsheet. */
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new KoepfeError("E_WRITE", `cannot write ${file}: ${(e as Error).message}`, { cause: e });
-  }
-}
 
 export const rankCommand: Command = {
   name: "rank",

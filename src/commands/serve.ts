@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Command } from "./command.js";
-import { str } from "./command.js";
+import { parsePort, str, untilAborted } from "./command.js";
 import { EXIT, KoepfeError, UsageError } from "../lib/errors.js";
 import { requireSecret } from "../lib/token.js";
 import { assertEditionDir } from "../edition/load.js";
@@ -15,12 +15,6 @@ import { formatProblem } from "../check/report.js";
 import { openLedger } from "../send/ledger/location.js";
 import { createUnsubscribeServer } from "../serve/unsubscribe/server.js";
 import { runLog } from "../schedule/run-log.js";
-
-function port(v: string | undefined, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (found "${v}")`);
-  return Number(v);
-}
 
 export const serveCommand: Command = {
   name: "serve",
@@ -32,7 +26,7 @@ export const serveCommand: Command = {
     const dir = await assertEditionDir(positionals[0] ?? "data");
     const secret = requireSecret(io.env);
     const host = str(values["host"]) ?? "127.0.0.1";
-    const listenPort = port(str(values["port"]), 8080);
+    const listenPort = parsePort(str(values["port"]), 8080, 0);
     const parsed = parseEditionConfig(await readFile(path.join(dir, "edition.json")).catch(() => new Uint8Array()));
     if (!parsed.config) {
       for (const p of parsed.problems) io.stderr.write(`${formatProblem(p)}\n`);
@@ -52,10 +46,7 @@ export const serveCommand: Command = {
       });
       const addr = server.address() as AddressInfo;
       log("listening", { host: addr.address, port: addr.port, list_id: newsletter.list_id }, `unsubscribe server for "${parsed.config.title}" on http://${addr.address}:${addr.port}/u/<token> (Ctrl-C stops)`);
-      await new Promise<void>((resolve) => {
-        if (io.signal.aborted) resolve();
-        io.signal.addEventListener("abort", () => resolve(), { once: true });
-      });
+      await untilAborted(io.signal);
       log("stopping", {}, "stopping");
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

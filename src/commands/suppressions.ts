@@ -1,8 +1,8 @@
-import { renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "./command.js";
 import { str } from "./command.js";
 import { EXIT } from "../lib/errors.js";
+import { writeAtomic } from "../lib/write-atomic.js";
 import { assertEditionDir } from "../edition/load.js";
 import { openExistingLedger, STATE_ENV } from "../send/ledger/location.js";
 import { suppressionsCsv } from "../send/suppressions-csv.js";
@@ -22,11 +22,8 @@ export const suppressionsCommand: Command = {
     ledger?.close();
     const csv = str(values["csv"]);
     if (csv !== undefined) {
-      // write next to the target, then rename: a reader never sees half a file
       const target = path.resolve(csv);
-      const tmp = `${target}.${process.pid}.tmp`;
-      writeFileSync(tmp, suppressionsCsv(list));
-      renameSync(tmp, target);
+      await writeAtomic(target, suppressionsCsv(list));
       io.stdout.write(`${list.length} suppressed address${list.length === 1 ? "" : "es"} written to ${target}\n`);
       return EXIT.ok;
     }

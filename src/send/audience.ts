@@ -51,3 +51,9 @@ export function selectAudience(subscribers: readonly Subscriber[], isSuppressed:
   }
   return { recipients, rows: subscribers.length, excluded };
 }
+
+/** "N recipients from R rows (not confirmed …, …)", for the send and dry-run reports. */
+export function describeAudience(a: Audience): string {
+  const x = a.excluded;
+  return `${a.recipients.length} recipients from ${a.rows} rows (not confirmed ${x.notConfirmed}, unsubscribed/bounced ${x.withdrawn}, suppressed ${x.suppressed}, duplicates ${x.duplicates})`;
+}

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { EXIT, UsageError, type ExitCode } from "../../lib/errors.js";
 import { openExistingLedger } from "../ledger/location.js";
-import { selectAudience } from "../audience.js";
+import { describeAudience, selectAudience } from "../audience.js";
 import { messageIdFor } from "../message.js";
 import type { DkimSettings } from "../mailer/threads.js";
 import { emlMailer } from "../mailer/eml.js";
@@ -63,11 +63,10 @@ export async function sendDryRun(p: PreparedIssue, o: DryRunOptions): Promise<Ex
   }
   const sizes = mailer.sizes;
   const total = sizes.reduce((a, b) => a + b, 0);
-  const x = audience.excluded;
   o.out.write(
     [
       `dry run of issue ${p.settings.issue}: ${sizes.length} message${sizes.length === 1 ? "" : "s"} written to ${folder}${o.limit !== null && audience.recipients.length > o.limit ? ` (first ${o.limit} of ${audience.recipients.length} recipients)` : ""}`,
-      `audience: ${audience.recipients.length} recipients from ${audience.rows} rows (not confirmed ${x.notConfirmed}, unsubscribed/bounced ${x.withdrawn}, suppressed ${x.suppressed}, duplicates ${x.duplicates})`,
+      `audience: ${describeAudience(audience)}`,
       sizes.length > 0 ? `sizes: total ${kib(total)}, smallest ${kib(sizes.reduce((a, b) => Math.min(a, b)))}, average ${kib(total / sizes.length)}, largest ${kib(sizes.reduce((a, b) => Math.max(a, b)))}` : "sizes: no messages",
       frozen ? `note: the audience of issue ${p.settings.issue} was fixed at ${frozen.audienceFrozenAt} (${frozen.audienceSize}); a real send resumes that audience, not this one` : "",
       "nothing was sent and the ledger was not touched",

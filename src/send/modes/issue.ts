@@ -6,7 +6,7 @@
 import { KoepfeError, type ExitCode } from "../../lib/errors.js";
 import { openLedger } from "../ledger/location.js";
 import type { Ledger } from "../ledger/ledger.js";
-import { selectAudience } from "../audience.js";
+import { describeAudience, selectAudience } from "../audience.js";
 import { messageIdFor } from "../message.js";
 import type { DkimSettings } from "../mailer/threads.js";
 import { smtpMailer } from "../mailer/smtp.js";
@@ -60,8 +60,7 @@ function freezeAudience(p: PreparedIssue, ledger: Ledger, progress: Progress): v
   }
   const members = audience.recipients.map((r) => ({ ...r, messageId: messageIdFor(p.settings, p.sender.domain, r.email) }));
   ledger.freezeAudience(issue, members);
-  const x = audience.excluded;
-  progress.note("audience", { issue, size: members.length, rows: audience.rows, ...x }, `issue ${issue}: audience fixed: ${members.length} recipients from ${audience.rows} rows (not confirmed ${x.notConfirmed}, unsubscribed/bounced ${x.withdrawn}, suppressed ${x.suppressed}, duplicates ${x.duplicates})`);
+  progress.note("audience", { issue, size: members.length, rows: audience.rows, ...audience.excluded }, `issue ${issue}: audience fixed: ${describeAudience(audience)}`);
 }
 
 /**
