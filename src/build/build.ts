@@ -7,16 +7,16 @@ import { rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { requireValidEdition } from "../check/check.js";
 import type { Edition } from "../edition/model.js";
-import { EditionInvalidError, KoepfeError, UsageError } from "../lib/errors.js";
+import { KoepfeError, UsageError } from "../lib/errors.js";
 import { hasErrors, type Problem } from "../lib/problem.js";
 import { rankEdition } from "../rank/rank.js";
 import type { Ranking } from "../rank/model.js";
 import { buildNewsletters, type NewsletterBuildResult } from "../render/newsletter/build.js";
-import { siteProblems } from "../render/site/validate.js";
 import { prepareSite, writeSitePages } from "../render/site/write.js";
 import type { PhotoCache } from "../render/site/photos.js";
 import { assertReplaceable, makeTemp, removeStale, swapIn } from "./swap.js";
-import { displayPath, summarize, type BuildSummary, type NewsletterFigures } from "./summary.js";
+import { summarize, type BuildSummary, type NewsletterFigures } from "./summary.js";
+import { displayPath } from "../lib/paths.js";
 
 export interface BuildOptions {
   /** The edition folder. */
@@ -73,8 +73,6 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   const { edition, warnings } = await requireValidEdition(options.dir).catch((e: unknown) => {
     throw unpublished(e, target);
   });
-  const ownProblems = siteProblems(edition);
-  if (ownProblems.length > 0) throw unpublished(new EditionInvalidError([...warnings, ...ownProblems]), target);
   await assertReplaceable(target, edition.dir);
   const ranking = rankEdition(edition);
   await removeStale(target);

@@ -1,6 +1,6 @@
 /** What a build wrote, for the command's report: files and bytes per kind, each issue's size, the time. */
-import path from "node:path";
 import type { SiteResult } from "../render/site/write.js";
+import { displayPath } from "../lib/paths.js";
 
 export interface KindFigures {
   files: number;
@@ -72,10 +72,6 @@ const LABELS: Record<keyof BuildSummary["kinds"], string> = {
 };
 
 /** A folder as the user would type it: relative below the working directory, else absolute. */
-export function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs);
-  return rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
-}
 
 export function formatSummary(s: BuildSummary): string {
   const lines = [`built ${displayPath(s.out)}/ in ${s.seconds.toFixed(2)} s: ${s.pages} pages, ${s.mails} mails`];

@@ -7,14 +7,11 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { KoepfeError, UsageError } from "../lib/errors.js";
+import { inside } from "../lib/paths.js";
 
 /** Written into every output folder: only folders carrying it are ever replaced. */
 export const MARKER = ".koepfe-build";
 
-const inside = (parent: string, child: string) => {
-  const rel = path.relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-};
 
 /**
  * Refuses targets whose replacement would destroy something else: the edition itself or a folder

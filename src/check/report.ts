@@ -1,9 +1,13 @@
 /** Problems → compiler-style lines (editors' tools jump to file:line:col) or the JSON report. */
 import { sortProblems, type Problem } from "../lib/problem.js";
 
+/** file, file:line or file:line:column: where an editor's tools jump to. */
+export function problemLocation(p: Pick<Problem, "file" | "line" | "column">): string {
+  return p.line === null ? p.file : p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
+}
+
 export function formatProblem(p: Problem): string {
-  const where = p.line === null ? p.file : p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
-  return `${where}: ${p.severity}[${p.code}]: ${p.message}`;
+  return `${problemLocation(p)}: ${p.severity}[${p.code}]: ${p.message}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -12,6 +12,7 @@ import { problem, type Problem } from "../../lib/problem.js";
 import { compileIssues, type CompileOptions } from "./compile.js";
 import { checkBudget } from "./budget.js";
 import { webVersion } from "./personalize.js";
+import { pagePath } from "../site/urls.js";
 
 export interface NewsletterIssueSummary {
   number: number;
@@ -54,7 +55,7 @@ export async function buildNewsletters(edition: Edition, ranking: Ranking, outDi
     }
     const measured = checkBudget(issue, budget);
     result.problems.push(...measured.problems);
-    const rel = `newsletter/${issue.number}/`;
+    const rel = pagePath.issue(issue.number);
     const dir = path.join(outDir, rel);
     await mkdir(dir, { recursive: true });
     const web = webVersion(issue, config.unsubscribe_mailto);

@@ -15,6 +15,7 @@ import { templateErrors } from "./template-errors.js";
 import { stripMarkers } from "./template-lines.js";
 import { contentNonce, fillPlan, placeholdersFor } from "./placeholders.js";
 import { resolveSendAt } from "./send-at.js";
+import { absolute, pagePath } from "../site/urls.js";
 
 export interface CompileOptions {
   /** A templates folder other than templates/newsletter/ (tests, a magazine's own design). */
@@ -44,7 +45,7 @@ async function locateMjmlErrors(templatesDir: string | undefined, label: string,
 
 async function compileIssue(edition: Edition, planned: PlannedIssue, ranked: boolean, templates: NewsletterTemplates, options: CompileOptions): Promise<CompiledIssue> {
   const content = issueContent(edition, planned, ranked);
-  const webUrl = `${edition.config.base_url}newsletter/${planned.issue.number}/`;
+  const webUrl = absolute(edition.config.base_url, pagePath.issue(planned.issue.number));
   const placeholders = placeholdersFor(contentNonce(templates.digest, JSON.stringify(content), webUrl));
   const data = { ...content, salutation: placeholders.salutation, links: { web: placeholders.webUrl, unsubscribe: placeholders.unsubscribeUrl } };
   const compiled = await mjmlToHtml(templates.renderMjml(data));

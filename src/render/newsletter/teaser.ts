@@ -11,12 +11,28 @@ const ABBREVIATIONS = new Set(["dr", "prof", "dipl", "ing", "st", "nr", "bzw", "
 function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
   for (const m of text.matchAll(/[.!?…]["“”»‘’)]*(?=\s+["„“»‚(]?\p{Lu})/gu)) {
-    const word = /([\p{L}\d]+)[.!?…]*["“”»‘’)]*$/u.exec(text.slice(0, m.index + m[0].length))?.[1] ?? "";
+    const word = wordBefore(text, m.index);
     if (m[0].startsWith(".") && (ABBREVIATIONS.has(word.toLowerCase()) || /^\d+$/.test(word))) continue;
     ends.push(m.index + m[0].length);
   }
   ends.push(text.length);
   return ends;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\d]$/u;
+
+/** The word before the punctuation at `end` ("Dr" in "Dr.", "3" in "3..."), scanning backwards. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && ".!?…".includes(text.charAt(i - 1))) i--;
+  let start = i;
+  while (start > 0) {
+    // a letter outside the BMP is two code units
+    const pair = start > 1 && /[\udc00-\udfff]/.test(text.charAt(start - 1)) ? 2 : 1;
+    if (!LETTER_OR_DIGIT.test(text.slice(start - pair, start))) break;
+    start -= pair;
+  }
+  return text.slice(start, i);
 }
 
 /** Cuts `text` at the last word boundary so that the result with its " …" fits in `max` characters. */
@@ -32,7 +48,9 @@ export function teaserFor(nominee: { teaser?: string | undefined; laudation: str
   if (own) return own;
   const text = nominee.laudation.replace(/\s+/g, " ").trim();
   if (text.length <= TEASER_MAX) return text;
-  const fitting = sentenceEnds(text).filter((end) => end <= TEASER_MAX);
+  // only ends within the limit count; the look-ahead after an end needs at most 4 more characters
+  // (space, opening quote, a capital of up to two code units), so the rest is never scanned
+  const fitting = sentenceEnds(text.slice(0, TEASER_MAX + 4)).filter((end) => end <= TEASER_MAX);
   const last = fitting[fitting.length - 1];
   return last === undefined ? cutAtWord(text, TEASER_MAX) : text.slice(0, last);
 }

@@ -11,6 +11,8 @@ import type { PlannedIssue } from "./plan.js";
 import { renderIntro } from "./markdown-lite.js";
 import { teaserFor } from "./teaser.js";
 import { germanDate, resolveSendAt } from "./send-at.js";
+// the mail links to the pages the site build writes: one definition of where they live
+import { absolute, pagePath } from "../site/urls.js";
 
 export interface MovementView {
   kind: "new" | "same" | "up" | "down" | "none";
@@ -78,7 +80,7 @@ function entryView(edition: Edition, e: RankedEntry, ranked: boolean): EntryView
     hasPhoto: n.photo !== undefined,
     photoUrl: photoUrl(n.photo, baseUrl),
     photoAlt: `Porträt von ${n.name}`,
-    profileUrl: `${baseUrl}${e.id}/`,
+    profileUrl: absolute(baseUrl, pagePath.person(e.id)),
     profileLabel: `Zum Profil von ${n.name}`,
     author: edition.authors.find((a) => a.id === n.author_id)?.name ?? "",
   };

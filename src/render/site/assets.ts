@@ -7,9 +7,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import type { SiteAssets } from "./model.js";
+import { xml } from "./sitemap.js";
 
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 const hash8 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex").slice(0, 8);
 
 /** 1200×630, the size Open Graph consumers crop to; system fonts only. */

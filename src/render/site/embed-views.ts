@@ -6,7 +6,7 @@ import type { RankedEntry } from "../../rank/model.js";
 import type { SiteContext } from "./context.js";
 import { portraitAlt } from "./entry-view.js";
 import { photoUrl } from "./picture.js";
-import { teaserText } from "./text.js";
+import { teaserFor } from "../newsletter/teaser.js";
 import { absolute, pagePath } from "./urls.js";
 
 
@@ -32,7 +32,7 @@ export function cardView(ctx: SiteContext, entry: RankedEntry) {
     company: n.company,
     categoryName: ctx.categoryName.get(n.category) ?? n.category,
     rank: ctx.ranked && entry.rank !== null ? String(entry.rank) : null,
-    teaser: teaserText(n.teaser, n.laudation),
+    teaser: teaserFor(n),
     photo: photo === undefined ? null : { url: photoUrl(photo, ctx.base), alt: portraitAlt(n.name) },
   };
 }

@@ -6,7 +6,8 @@ import { layoutView, siteData, type SiteContext } from "./context.js";
 import { entryView, portraitAlt } from "./entry-view.js";
 import { profilePage } from "./jsonld.js";
 import { photoUrl, pictureView } from "./picture.js";
-import { cut, initials, issueDate, paragraphs, teaserText } from "./text.js";
+import { cut, initials, issueDate, paragraphs } from "./text.js";
+import { teaserFor } from "../newsletter/teaser.js";
 import { absolute, link, pagePath, rootOf } from "./urls.js";
 
 /** The profile photo is at most 22rem (352 px) wide, narrower only on phones below that width. */
@@ -47,7 +48,7 @@ export function personView(ctx: SiteContext, index: number, duplicateNames: Read
   const zone = ctx.input.edition.config.timezone;
   const who = duplicateNames.has(n.name) ? `${n.name}, ${n.company}` : n.name;
   const title = card.rank === null ? `${who} – ${ctx.title}` : `Platz ${card.rank}: ${who} – ${ctx.title}`;
-  const description = cut(teaserText(n.teaser, n.laudation), 160);
+  const description = cut(teaserFor(n), 160);
   const url = absolute(ctx.base, path);
   const sameAs = [https(n.linkedin), https(n.website)].filter((u): u is string => u !== null);
   const image = photo === undefined ? undefined : photoUrl(photo, ctx.base);

@@ -2,7 +2,8 @@
 import { absolute } from "./urls.js";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+/** Text for XML content and attribute values (the sitemap, the SVG share image). */
+export const xml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 
 /** The sitemap protocol allows 50,000 URLs per file; an edition has one page per nominee and author. */
 export function sitemapXml(baseUrl: string, pagePaths: readonly string[]): string {

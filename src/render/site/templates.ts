@@ -7,6 +7,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { KoepfeError } from "../../lib/errors.js";
+import { displayPath } from "../../lib/paths.js";
 
 /** templates/site/ of the installed package (src/render/site and dist/render/site are three levels deep). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(import.meta.dirname, "../../../templates/site");
@@ -22,21 +23,16 @@ export interface SiteTemplates {
 }
 
 /** A template file as the editor would find it: relative below the working directory, else absolute. */
-function shown(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
-}
-
 function templateError(file: string, e: unknown): KoepfeError {
   const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim();
-  return new KoepfeError("E_TEMPLATE", `${shown(file)}: ${message}`, { cause: e });
+  return new KoepfeError("E_TEMPLATE", `${displayPath(file)}: ${message}`, { cause: e });
 }
 
 async function readTemplate(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (e) {
-    throw new KoepfeError("E_TEMPLATE_MISSING", `template ${shown(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+    throw new KoepfeError("E_TEMPLATE_MISSING", `template ${displayPath(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
   }
 }
 

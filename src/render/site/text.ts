@@ -1,6 +1,7 @@
 /** Text shaping for pages: paragraphs, teasers cut at a word boundary, German dates and numbers. */
 import { DateTime } from "luxon";
 import type { Movement } from "../../rank/model.js";
+import { germanDate } from "../newsletter/send-at.js";
 
 /** Laudations and bios are plain text with paragraphs separated by a blank line. */
 export function paragraphs(text: string): string[] {
@@ -19,19 +20,6 @@ export function cut(text: string, max: number): string {
   return `${(space > max / 2 ? room.slice(0, space) : room).replace(/[\s,;:.–-]+$/, "")}…`;
 }
 
-/** The nominee's teaser, else the laudation's first sentences that fit into 300 characters. */
-export function teaserText(teaser: string | undefined, laudation: string): string {
-  if (teaser !== undefined) return cut(teaser, 300);
-  const flat = laudation.replace(/\s+/g, " ").trim();
-  const sentences = flat.match(/[^.!?…]+[.!?…]+["“”«»)]*\s*/g) ?? [];
-  let out = "";
-  for (const s of sentences) {
-    if ((out + s).trim().length > 300) break;
-    out += s;
-  }
-  return out.trim().length > 0 ? out.trim() : cut(flat, 300);
-}
-
 const POINTS = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 export const formatPoints = (points: number) => POINTS.format(points);
 
@@ -42,7 +30,7 @@ export const formatPoints = (points: number) => POINTS.format(points);
 export function issueDate(iso: string, zone: string): { date: string | null; datetime: string | null } {
   const dt = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
   if (!dt.isValid) return { date: null, datetime: null };
-  return { date: dt.setLocale("de").toFormat("cccc, d. MMMM yyyy"), datetime: dt.toISODate() };
+  return { date: germanDate(dt), datetime: dt.toISODate() };
 }
 
 export interface MovementView {

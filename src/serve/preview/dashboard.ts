@@ -9,6 +9,8 @@ import type { Edition } from "../../edition/model.js";
 import type { Ranking } from "../../rank/model.js";
 import { explainNominee, formatExplanation } from "../../rank/index.js";
 import { formatBytes } from "../../build/summary.js";
+import { problemLocation } from "../../check/report.js";
+import { movementView } from "../../render/site/text.js";
 import type { PreviewState } from "./state.js";
 import { DASHBOARD, EXPLAIN, FAILED } from "./dashboard-templates.js";
 
@@ -29,18 +31,16 @@ export function injectReload(html: string): string {
 /** Listens for the server's "reload" event; served as /_koepfe/reload.js. */
 export const RELOAD_SCRIPT = 'new EventSource("/_koepfe/events").addEventListener("reload", function () { location.reload(); });\n';
 
-const movement = (m: Ranking["entries"][number]["movement"]) => (m.kind === "up" ? `▲ ${m.by}` : m.kind === "down" ? `▼ ${m.by}` : m.kind === "new" ? "neu" : "=");
-const where = (p: { file: string; line: number | null; column: number | null }) => (p.line === null ? p.file : p.column === null ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`);
 
 function problemRows(problems: readonly { file: string; line: number | null; column: number | null; severity: string; code: string; message: string }[]) {
-  return problems.map((p) => ({ where: where(p), severity: p.severity, error: p.severity === "error", code: p.code, message: p.message }));
+  return problems.map((p) => ({ where: problemLocation(p), severity: p.severity, error: p.severity === "error", code: p.code, message: p.message }));
 }
 
 function rankingRows(edition: Edition, ranking: Ranking) {
   const categories = new Map(edition.config.categories.map((c) => [c.id, c.name]));
   return ranking.entries.map((e) => ({
     place: e.rank === null ? String(e.position) : String(e.rank),
-    movement: movement(e.movement),
+    movement: movementView(e.movement).badge,
     points: e.points === null ? "" : e.points.toFixed(1),
     name: e.nominee.name,
     company: e.nominee.company,

@@ -8,6 +8,7 @@ import { createReadStream } from "node:fs";
 import { readFile, realpath, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { inside } from "../../lib/paths.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -28,10 +29,6 @@ const TYPES: Record<string, string> = {
 
 export type Lookup = { kind: "file"; file: string } | { kind: "redirect"; location: string } | { kind: "missing" } | { kind: "bad" };
 
-const inside = (root: string, file: string) => {
-  const rel = path.relative(root, file);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-};
 
 /** Maps a URL path below the mount point (without it, e.g. "anna/") to a file under `root`. */
 export async function lookup(root: string, relUrlPath: string): Promise<Lookup> {

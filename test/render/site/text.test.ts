@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cut, initials, issueDate, movementView, paragraphs, teaserText } from "../../../src/render/site/text.js";
+import { cut, initials, issueDate, movementView, paragraphs } from "../../../src/render/site/text.js";
+import { teaserFor } from "../../../src/render/newsletter/teaser.js";
 import { jsonLdScriptText } from "../../../src/render/site/jsonld.js";
 import { link, rootOf } from "../../../src/render/site/urls.js";
 
@@ -15,8 +16,8 @@ describe("site text", () => {
 
   it("uses the teaser, else whole sentences of the laudation up to 300 characters", () => {
     const sentence = `${"Wort ".repeat(27)}Ende.`; // 140 characters
-    expect(teaserText(undefined, `${sentence} ${sentence} ${sentence}`)).toBe(`${sentence} ${sentence}`);
-    expect(teaserText("Eigener Teaser.", sentence)).toBe("Eigener Teaser.");
+    expect(teaserFor({ laudation: `${sentence} ${sentence} ${sentence}` })).toBe(`${sentence} ${sentence}`);
+    expect(teaserFor({ teaser: "Eigener Teaser.", laudation: sentence })).toBe("Eigener Teaser.");
   });
 
   it("formats an issue date in German in the edition's zone, and nothing for an issue without a time", () => {
