@@ -5,14 +5,12 @@
  * default plan compiles ten MJML issues, about a second). Runs alternate between
  * the tools (the machine's disk is shared) and the best of two counts.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { benchTmp, emit, fmtMb, fmtS, measure, measureCli, ROOT, type Measured } from "./lib.js";
+import { benchTmp, emit, fmtMb, fmtS, generateEdition, measure, measureCli, ROOT, type Measured } from "./lib.js";
 
 const root = benchTmp("build");
-const GENERATOR = path.join(ROOT, "scripts/generate-edition.ts");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 
 function ok(m: Measured, what: string): Measured {
@@ -29,10 +27,9 @@ for (let i = 0; i < 3; i++) sample.push(ok(await measureCli(["build", path.join(
 
 // 2. the generated edition, a copy without newsletter section, and the same nominees as Markdown
 const edition = path.join(root, "edition-10k");
-const gen = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [GENERATOR, "--nominees", "10000", "--subscribers", "0", "--seed", "1", "--out", edition, "--force"], { stdio: "inherit" });
-if (gen.status !== 0) throw new Error("generate-edition failed");
+generateEdition(edition, ["--nominees", "10000", "--subscribers", "0", "--seed", "1"]);
 const siteOnly = path.join(root, "edition-10k-site-only");
-spawnSync("cp", ["-r", edition, siteOnly]);
+cpSync(edition, siteOnly, { recursive: true });
 const config = JSON.parse(readFileSync(path.join(edition, "edition.json"), "utf8")) as Record<string, unknown>;
 delete config["newsletter"];
 writeFileSync(path.join(siteOnly, "edition.json"), JSON.stringify(config, null, 2));

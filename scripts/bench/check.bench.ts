@@ -1,11 +1,9 @@
 /** check speed: a generated edition with 10,000 nominees and a 100,000-row subscribers.csv. */
-import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { benchTmp, emit, fmtMb, fmtS, measureCli, ROOT } from "./lib.js";
+import { benchTmp, emit, fmtMb, fmtS, generateEdition, measureCli } from "./lib.js";
 
 const dir = path.join(benchTmp("check"), "edition");
-const gen = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/generate-edition.ts"), "--nominees", "10000", "--subscribers", "100000", "--seed", "7", "--out", dir, "--force"], { stdio: "inherit" });
-if (gen.status !== 0) throw new Error("generate-edition failed");
+generateEdition(dir, ["--nominees", "10000", "--subscribers", "100000", "--seed", "7"]);
 
 const runs = [];
 for (let i = 0; i < 3; i++) runs.push(await measureCli(["check", dir, "--json"]));

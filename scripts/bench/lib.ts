@@ -3,7 +3,7 @@
  * (`tsx scripts/bench/<name>.bench.ts`) and ends with `emit(rows)`; run.ts collects the rows of
  * every bench into one table. Figures, not pass/fail.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -76,3 +76,9 @@ export function measureCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise
 
 export const fmtS = (s: number) => `${s.toFixed(s < 10 ? 2 : 1)} s`;
 export const fmtMb = (mb: number) => `${mb.toFixed(0)} MB`;
+
+/** Writes a generated edition (scripts/generate-edition.ts) into `out`; `args` are the generator's flags. */
+export function generateEdition(out: string, args: string[]): void {
+  const gen = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/generate-edition.ts"), ...args, "--out", out, "--force"], { stdio: "inherit" });
+  if (gen.status !== 0) throw new Error("generate-edition failed");
+}

@@ -3,11 +3,10 @@
  * The ranking stage is timed in-process on the loaded edition (loading is reported on its own), then
  * `--stability` (16 rankings) and the whole `koepfe rank --json` as an editor runs it.
  */
-import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { benchTmp, emit, fmtMb, fmtS, measureCli, ROOT } from "./lib.js";
+import { benchTmp, emit, fmtMb, fmtS, generateEdition, measureCli, ROOT } from "./lib.js";
 
 type RankModule = typeof import("../../src/rank/index.js");
 type LoadModule = typeof import("../../src/edition/load.js");
@@ -16,9 +15,7 @@ const { rankEdition, stability } = (await dist("rank/index.js")) as RankModule;
 const { loadEdition } = (await dist("edition/load.js")) as LoadModule;
 
 const dir = path.join(benchTmp("rank"), "edition");
-const args = ["--nominees", "10000", "--subscribers", "0", "--jurors", "15", "--criteria", "4", "--seed", "1", "--out", dir, "--force", "--no-photos"];
-const gen = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/generate-edition.ts"), ...args], { stdio: "inherit" });
-if (gen.status !== 0) throw new Error("generate-edition failed");
+generateEdition(dir, ["--nominees", "10000", "--subscribers", "0", "--jurors", "15", "--criteria", "4", "--seed", "1", "--no-photos"]);
 
 function best<T>(runs: number, f: () => T): { seconds: number; result: T } {
   let seconds = Number.POSITIVE_INFINITY;

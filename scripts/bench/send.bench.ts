@@ -60,7 +60,7 @@ function edition(name: string, ranks: [number, number] | null): string {
 /** Bytes of one real message of issue 1 (a dry run). */
 function messageSize(dir: string): number {
   const emlDir = path.join(tmp, `${path.basename(dir)}-eml`);
-  const dry = spawnSync(process.execPath, [path.join(ROOT, "dist/cli.js"), "send", "1", dir, "--dry-run", "--limit", "1", "--eml-dir", emlDir], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const dry = spawnSync(process.execPath, [CLI, "send", "1", dir, "--dry-run", "--limit", "1", "--eml-dir", emlDir], { env: { ...process.env, ...env }, encoding: "utf8" });
   if (dry.status !== 0) throw new Error(`dry run failed: ${dry.stderr}`);
   return statSync(path.join(emlDir, readdirSync(emlDir)[0] ?? "")).size;
 }

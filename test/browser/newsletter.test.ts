@@ -11,12 +11,12 @@ import { chromium, type Browser } from "playwright-core";
 import { requireValidEdition } from "../../src/check/check.js";
 import { rankEdition } from "../../src/rank/rank.js";
 import { compileIssues, personalize } from "../../src/render/newsletter/index.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DATA = path.join(ROOT, "data");
 const SCREENSHOTS = path.join(ROOT, "screenshots/newsletter");
 const WIDTHS = [375, 600] as const;
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 let browser: Browser;
 let baseUrl: string;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const ctx = { secret: "browser-test-secret-0123456789", listId: "koepfe-2024.example.org", unsubscribeBaseUrl: "https://koepfe.example.org/u/" };
   mails = issues.map((i) => ({ number: i.number, html: personalize(i, { email: "anna.leserin@example.org", first_name: "Anna" }, ctx).html }));
   await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

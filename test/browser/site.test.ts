@@ -4,9 +4,8 @@
  * (accessibility, SEO and best practices 100, performance at least 95); screenshots at 375 and
  * 1280 px go to screenshots/site/. The site is served from 127.0.0.1 at base_url's path.
  */
-import { mkdir, mkdtemp, readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -14,12 +13,12 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { buildEdition, type BuildResult } from "../../src/build/build.js";
 import { serveSite } from "../../src/serve/preview/static.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
+import { tempOut } from "../helpers/site.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCREENSHOTS = path.join(ROOT, "screenshots/site");
 const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let browser: Browser;
@@ -29,7 +28,7 @@ let built: BuildResult;
 let pages: { name: string; path: string }[];
 
 beforeAll(async () => {
-  const out = path.join(await mkdtemp(path.join(tmpdir(), "koepfe-browser-")), "public");
+  const out = tempOut();
   built = await buildEdition({ dir: path.join(ROOT, "data"), out });
   const mount = new URL(built.edition.config.base_url).pathname;
   server = createServer((req, res) => void serveSite(req, res, out, mount));

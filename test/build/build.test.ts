@@ -6,13 +6,11 @@ import { buildEdition } from "../../src/build/build.js";
 import { DEFAULT_TEMPLATES_DIR } from "../../src/render/site/templates.js";
 import { LAUDATION, baseFiles, configWith, writeEdition } from "../helpers/edition.js";
 import { runCli } from "../helpers/cli.js";
+import { NEWSLETTER as SENDER_SETTINGS } from "../helpers/newsletter.js";
 import { buildFixture, fingerprint, nomineesWith, tempOut } from "../helpers/site.js";
 
 const NEWSLETTER = {
-  from: "100 Köpfe <koepfe@example.org>",
-  list_id: "koepfe-2024.example.org",
-  unsubscribe_url: "https://koepfe.example.org/u/",
-  unsubscribe_mailto: "unsubscribe@example.org",
+  ...SENDER_SETTINGS,
   issues: [{ number: 1, send_at: "2024-12-02T07:00", subject: "Alle sechs", preheader: "Der Countdown", ranks: [1, 6] }],
 };
 

@@ -1,5 +1,5 @@
 /** Runs the CLI in-process (fast) or as the real compiled binary (what cron and editors run). */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { main } from "../../src/cli.js";
@@ -35,4 +35,22 @@ export const BIN = path.resolve(import.meta.dirname, "../../dist/cli.js");
 export function runBin(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, ...opts.env }, cwd: opts.cwd, timeout: opts.timeout ?? 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The real binary in the background, for tests whose own servers (SMTP, HTTP) must keep answering
+ * while it runs: `output()` is stdout and stderr as they arrive, `done` the result once it exits.
+ */
+export function spawnBin(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+  let stdout = "";
+  let stderr = "";
+  let both = "";
+  child.stdout.on("data", (d: Buffer) => ((stdout += d.toString()), (both += d.toString())));
+  child.stderr.on("data", (d: Buffer) => ((stderr += d.toString()), (both += d.toString())));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+  return { child, output: () => both, done };
 }

@@ -113,3 +113,12 @@ export function configWith(change: (c: Record<string, unknown>) => void): string
   change(c);
   return JSON.stringify(c, null, 2);
 }
+
+const NOMINEE_COLUMNS = ["id", "name", "gender", "role", "company", "category", "author_id", "laudation", "teaser", "quote", "photo", "photo_credit", "linkedin", "website"] as const;
+export type NomineeCells = Partial<Record<(typeof NOMINEE_COLUMNS)[number], string>>;
+
+/** nominees.csv of the base edition with cells changed by nominee id (and extra rows). */
+export function nomineesWith(changes: Record<string, NomineeCells> = {}, extra: NomineeCells[] = []): string {
+  const base = NOMINEES.map(([id, name, gender, company, category]): NomineeCells => ({ id, name, gender, role: "Geschäftsführung", company, category, author_id: "lbeispiel", laudation: LAUDATION, ...changes[id] }));
+  return csv([[...NOMINEE_COLUMNS], ...[...base, ...extra].map((r) => NOMINEE_COLUMNS.map((c) => r[c] ?? ""))]);
+}

@@ -11,7 +11,8 @@ import { requireValidEdition } from "../../src/check/check.js";
 import type { Edition } from "../../src/edition/model.js";
 import type { Movement, Ranking, RankedEntry } from "../../src/rank/model.js";
 import { RankingConfig } from "../../src/edition/config-schema.js";
-import { LAUDATION, NOMINEES, baseConfig, csv, writeEdition } from "./edition.js";
+import { baseConfig, writeEdition } from "./edition.js";
+import { all, attr, text } from "./html.js";
 
 export const NEWSLETTER = {
   from: "100 Köpfe <koepfe@example.org>",
@@ -29,17 +30,8 @@ export function newsletterConfig(newsletter: Record<string, unknown> = {}, chang
   return JSON.stringify(c, null, 2);
 }
 
-const NOMINEE_HEADER = ["id", "name", "gender", "role", "company", "category", "author_id", "laudation", "teaser", "photo", "photo_credit"] as const;
-export type NomineeCells = Partial<Record<(typeof NOMINEE_HEADER)[number], string>>;
-
 /** nominees.csv of the base edition with some cells changed, by nominee id. */
-export function nomineesCsv(changes: Record<string, NomineeCells> = {}): string {
-  const rows = NOMINEES.map(([id, name, gender, company, category]) => {
-    const row: Record<string, string> = { id, name, gender, role: "Geschäftsführung", company, category, author_id: "lbeispiel", laudation: LAUDATION, teaser: "", photo: "", photo_credit: "" };
-    return { ...row, ...changes[id] };
-  });
-  return csv([[...NOMINEE_HEADER], ...rows.map((r) => NOMINEE_HEADER.map((h) => r[h] ?? ""))]);
-}
+export { nomineesWith as nomineesCsv, type NomineeCells } from "./edition.js";
 
 /** Writes and loads a valid edition (throws with the check report when it is not valid). */
 export async function loadFixture(overrides: Record<string, string | Buffer | null> = {}): Promise<Edition> {
@@ -75,15 +67,7 @@ export function rankingOf(edition: Edition, opts: { order?: string[]; ranks?: nu
 }
 
 /** The elements of a document in document order (parse5: a real HTML parser, as a browser parses). */
-export function elementsOf(node: P.Node): P.Element[] {
-  const out: P.Element[] = [];
-  const walk = (n: P.Node) => {
-    if ("tagName" in n) out.push(n);
-    if ("childNodes" in n) n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return out;
-}
+export const elementsOf = (node: P.Node): P.Element[] => all(node);
 
 export function parseHtml(html: string): { doc: P.Document; elements: P.Element[]; byTag: (tag: string) => P.Element[] } {
   const doc = parse(html);
@@ -92,14 +76,9 @@ export function parseHtml(html: string): { doc: P.Document; elements: P.Element[
 }
 
 /** Text content with whitespace collapsed. */
-export function textOf(node: P.Node): string {
-  const raw = (n: P.Node): string => (n.nodeName === "#text" ? (n as P.TextNode).value : "childNodes" in n ? n.childNodes.map(raw).join("") : "");
-  return raw(node).replace(/\s+/g, " ").trim();
-}
+export const textOf = text;
 
-export function attrOf(el: P.Element, name: string): string | undefined {
-  return el.attrs.find((a) => a.name === name)?.value;
-}
+export const attrOf = (el: P.Element, name: string): string | undefined => attr(el, name) ?? undefined;
 
 /** A copy of templates/newsletter/ in a temp folder with one file edited. */
 export function templatesWith(file: string, edit: (source: string) => string): string {

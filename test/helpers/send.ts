@@ -3,9 +3,11 @@
  * test, the environment a send needs, and a small hand-written message source (so the campaign tests
  * do not depend on MJML).
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { baseConfig, csv, writeEdition } from "./edition.js";
-import { NEWSLETTER as SENDER_SETTINGS } from "./newsletter.js";
+import { csv, writeEdition } from "./edition.js";
+import { NEWSLETTER as SENDER_SETTINGS, newsletterConfig } from "./newsletter.js";
 import { buildMail, type MailSettings } from "../../src/send/message.js";
 import type { MessageSource } from "../../src/send/source.js";
 import { unsubscribeToken } from "../../src/lib/token.js";
@@ -34,9 +36,7 @@ export function subscribersCsv(rows: readonly SubscriberRow[]): string {
 
 /** An edition folder with the newsletter plan above (changed by `newsletter`) and these subscribers. */
 export function sendEdition(rows: readonly SubscriberRow[], newsletter: Record<string, unknown> = {}): string {
-  const config = baseConfig();
-  config["newsletter"] = { ...NEWSLETTER, ...newsletter };
-  return writeEdition({ "edition.json": JSON.stringify(config, null, 2), "subscribers.csv": subscribersCsv(rows) });
+  return writeEdition({ "edition.json": newsletterConfig({ ...NEWSLETTER, ...newsletter }), "subscribers.csv": subscribersCsv(rows) });
 }
 
 /** The environment of a real send into the test SMTP server, with the ledger in the edition. */
@@ -45,6 +45,9 @@ export function sendEnv(smtpUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.
 }
 
 export const stateFile = (dir: string) => path.join(dir, ".koepfe", "state.sqlite");
+
+/** A ledger file in a fresh temporary folder. */
+export const tempLedgerFile = () => path.join(mkdtempSync(path.join(tmpdir(), "koepfe-ledger-")), "state.sqlite");
 
 export const SETTINGS: MailSettings = {
   year: 2024,

@@ -9,10 +9,11 @@ import path from "node:path";
 import { parse, type DefaultTreeAdapterTypes as P } from "parse5";
 import sharp from "sharp";
 import { buildEdition, type BuildOptions, type BuildResult } from "../../src/build/build.js";
-import { LAUDATION, NOMINEES, csv, writeEdition } from "./edition.js";
+import { writeEdition } from "./edition.js";
+import { all, attr, text, type Node } from "./html.js";
+export { nomineesWith, type NomineeCells } from "./edition.js";
 
-export type Node = P.Node;
-export type Element = P.Element;
+export type { Element, Node } from "./html.js";
 
 export const BASE_URL = "https://koepfe.example.org/2024/";
 
@@ -32,50 +33,7 @@ export function parseFile(file: string): P.Document {
   return parse(readFileSync(file, "utf8"));
 }
 
-export function isElement(n: Node): n is Element {
-  return "tagName" in n;
-}
-
-export function children(n: Node): Node[] {
-  const kids = "childNodes" in n ? (n.childNodes as Node[]) : [];
-  // <template> keeps its children in .content
-  return isElement(n) && n.tagName === "template" ? [...kids, ...((n as P.Template).content.childNodes as Node[])] : kids;
-}
-
-/** Every element below `root` (document order) that matches. */
-export function all(root: Node, match: (e: Element) => boolean = () => true): Element[] {
-  const out: Element[] = [];
-  const walk = (n: Node) => {
-    if (isElement(n) && match(n)) out.push(n);
-    for (const c of children(n)) walk(c);
-  };
-  walk(root);
-  return out;
-}
-
-export const byTag = (root: Node, tag: string) => all(root, (e) => e.tagName === tag);
-export const byClass = (root: Node, cls: string) => all(root, (e) => (attr(e, "class") ?? "").split(/\s+/).includes(cls));
-
-export function first(root: Node, match: (e: Element) => boolean): Element {
-  const found = all(root, match)[0];
-  if (!found) throw new Error("no matching element");
-  return found;
-}
-
-export function attr(e: Element, name: string): string | null {
-  return e.attrs.find((a) => a.name === name)?.value ?? null;
-}
-
-/** Text content with whitespace collapsed. */
-export function text(n: Node): string {
-  const parts: string[] = [];
-  const walk = (x: Node) => {
-    if (x.nodeName === "#text") parts.push((x as P.TextNode).value);
-    for (const c of children(x)) walk(c);
-  };
-  walk(n);
-  return parts.join("").replace(/\s+/g, " ").trim();
-}
+export { all, attr, byClass, byTag, children, first, isElement, text } from "./html.js";
 
 export function meta(doc: Node, key: string): string | null {
   const m = all(doc, (e) => e.tagName === "meta" && (attr(e, "name") === key || attr(e, "property") === key))[0];
@@ -131,13 +89,4 @@ export async function jpeg(width: number, height: number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let i = 0; i < width * height; i++) pixels.set([i % 256, (i >> 8) % 256, 128], i * 3);
   return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg().toBuffer();
-}
-
-const NOMINEE_COLUMNS = ["id", "name", "gender", "role", "company", "category", "author_id", "laudation", "teaser", "quote", "photo", "photo_credit", "linkedin", "website"] as const;
-export type NomineeCells = Partial<Record<(typeof NOMINEE_COLUMNS)[number], string>>;
-
-/** nominees.csv of the base edition with cells changed by nominee id (and extra rows). */
-export function nomineesWith(changes: Record<string, NomineeCells> = {}, extra: NomineeCells[] = []): string {
-  const base = NOMINEES.map(([id, name, gender, company, category]): NomineeCells => ({ id, name, gender, role: "Geschäftsführung", company, category, author_id: "lbeispiel", laudation: LAUDATION, ...changes[id] }));
-  return csv([[...NOMINEE_COLUMNS], ...[...base, ...extra].map((r) => NOMINEE_COLUMNS.map((c) => r[c] ?? ""))]);
 }

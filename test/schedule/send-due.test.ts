@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCli, BIN, type CliResult } from "../helpers/cli.js";
+import { runCli, spawnBin } from "../helpers/cli.js";
 import { startSmtp, type TestSmtp } from "../helpers/smtp.js";
 import { confirmed, sendEdition, sendEnv, stateFile } from "../helpers/send.js";
 import { Ledger } from "../../src/send/ledger/ledger.js";
@@ -22,18 +22,6 @@ afterAll(() => smtp.close());
 const lines = (stdout: string) => stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 const count = (domain: string) => smtp.received.filter((r) => r.to.endsWith(`@${domain}`)).length;
 
-/** The real binary, asynchronously (the SMTP server in this process must keep answering). */
-function spawnCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 describe("koepfe send --due with a fixed clock", () => {
   it("sends nothing before the first issue's time: exit 0 and one log line", async () => {
@@ -99,7 +87,7 @@ describe("one run at a time", () => {
       const dir = sendEdition(confirmed(15, "due-twice.test"), { concurrency: 1 });
       const env = sendEnv(slow.url);
       const args = ["send", "--due", dir, "--now", "2024-12-02T07:05"];
-      const [a, b] = await Promise.all([spawnCli(args, env), spawnCli(args, env)]);
+      const [a, b] = await Promise.all([spawnBin(args, env).done, spawnBin(args, env).done]);
       expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
       const locked = [a, b].filter((r) => lines(r.stdout).some((l) => l["event"] === "locked"));
       expect(locked).toHaveLength(1);

@@ -3,13 +3,10 @@
  * injected clock and sleep, not from real time.
  */
 import { describe, it, expect } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 import { runCampaign, type CampaignOptions } from "../../src/send/campaign.js";
 import type { Mailer, SendOutcome } from "../../src/send/mailer/mailer.js";
-import { simpleSource } from "../helpers/send.js";
+import { simpleSource, tempLedgerFile } from "../helpers/send.js";
 
 function fakeTime(start = 1_000_000) {
   let now = start;
@@ -45,7 +42,7 @@ function scriptedMailer(time: { clock: () => number }, script: (to: string, atte
 }
 
 function ledgerOf(n: number, time: { clock: () => number }): Ledger {
-  const ledger = new Ledger(path.join(mkdtempSync(path.join(tmpdir(), "koepfe-clock-")), "state.sqlite"), { now: time.clock });
+  const ledger = new Ledger(tempLedgerFile(), { now: time.clock });
   ledger.freezeAudience(1, Array.from({ length: n }, (_, i) => ({ email: `r${i + 1}@example.net`, firstName: null, messageId: `<r${i + 1}>` })));
   return ledger;
 }

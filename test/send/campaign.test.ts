@@ -3,10 +3,7 @@
  * threads, real ledger file; only the message source is a small hand-written one.
  */
 import { describe, it, expect, afterEach } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createServer } from "node:net";
+import { freePort } from "../helpers/net.js";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 import { smtpMailer } from "../../src/send/mailer/smtp.js";
 import { runCampaign, type CampaignEvents } from "../../src/send/campaign.js";
@@ -14,7 +11,7 @@ import { abortableSleep } from "../../src/send/modes/issue.js";
 import { campaignExitCode } from "../../src/send/run-result.js";
 import { messageIdFor } from "../../src/send/message.js";
 import { startSmtp, type SmtpScript, type TestSmtp } from "../helpers/smtp.js";
-import { SETTINGS, simpleSource } from "../helpers/send.js";
+import { SETTINGS, simpleSource, tempLedgerFile } from "../helpers/send.js";
 
 const open: { close(): unknown }[] = [];
 afterEach(async () => {
@@ -25,7 +22,7 @@ const emails = (n: number) => Array.from({ length: n }, (_, i) => `r${i + 1}@exa
 
 async function setup(n: number, script: SmtpScript = {}): Promise<{ smtp: TestSmtp; ledger: Ledger; file: string }> {
   const smtp = await startSmtp(script);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "koepfe-campaign-")), "state.sqlite");
+  const file = tempLedgerFile();
   const ledger = new Ledger(file);
   open.push(smtp, ledger);
   ledger.freezeAudience(1, emails(n).map((email) => ({ email, firstName: null, messageId: messageIdFor(SETTINGS, "example.org", email) })));
@@ -144,12 +141,7 @@ describe("a send into a real SMTP server", () => {
 
   it("stops when the relay cannot be reached", async () => {
     const { ledger } = await setup(3);
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
+    const port = await freePort();
     const { result, exit } = await run(ledger, `smtp://127.0.0.1:${port}`);
     expect(exit).toBe(4);
     expect(result.stop).toMatchObject({ kind: "relay", code: "E_SMTP_UNREACHABLE" });

@@ -5,14 +5,13 @@
  */
 import { describe, it, expect } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 import { startSmtp } from "../helpers/smtp.js";
 // seeded, so a failing run can be repeated with its seed
 import { mulberry32 } from "../../scripts/generate/random.js";
+import { tempLedgerFile } from "../helpers/send.js";
 
 const CHILD = path.join(import.meta.dirname, "crash-child.ts");
 const RECIPIENTS = 1000;
@@ -45,7 +44,7 @@ describe("crash safety", () => {
     const random = mulberry32(seed);
     // a slow relay keeps messages in flight, so kills land in the middle of transactions
     const smtp = await startSmtp({ dataDelayMs: 8 });
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "koepfe-crash-")), "state.sqlite");
+    const file = tempLedgerFile();
     const unknownPerKill: number[] = [];
     let killedMidSend = 0;
     try {

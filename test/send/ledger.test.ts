@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 import { SCHEMA_VERSION } from "../../src/send/ledger/schema.js";
 import { rowChange } from "../../src/send/ledger/delivery.js";
+import { tempLedgerFile } from "../helpers/send.js";
 
 const tmpFile = () => path.join(mkdtempSync(path.join(tmpdir(), "koepfe-ledger-")), "nested", "state.sqlite");
 const member = (email: string) => ({ email, firstName: null, messageId: `<${email}>` });
@@ -36,7 +37,7 @@ describe("the ledger file", () => {
   });
 
   it("names the file when it is not a database", () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "koepfe-ledger-")), "state.sqlite");
+    const file = tempLedgerFile();
     writeFileSync(file, "this is not sqlite, just text that is long enough to have a header ".repeat(20));
     expect(() => new Ledger(file)).toThrow(expect.objectContaining({ code: "E_LEDGER_UNREADABLE", message: expect.stringContaining(file) }));
   });

@@ -4,6 +4,7 @@ import path from "node:path";
 import mjml2html from "mjml";
 import { parse } from "parse5";
 import { configWith } from "../../helpers/edition.js";
+import { NEWSLETTER as SENDER_SETTINGS } from "../../helpers/newsletter.js";
 import { all, attr, BASE_URL, buildFixture, byTag, first, jpeg, listFiles, nomineesWith, parseFile, references, targetFile, text } from "../../helpers/site.js";
 
 let out = "";
@@ -12,10 +13,7 @@ beforeAll(async () => {
   const built = await buildFixture({
     "edition.json": configWith((c) => {
       c["newsletter"] = {
-        from: "100 Köpfe <koepfe@example.org>",
-        list_id: "koepfe-2024.example.org",
-        unsubscribe_url: "https://koepfe.example.org/u/",
-        unsubscribe_mailto: "unsubscribe@example.org",
+        ...SENDER_SETTINGS,
         issues: [{ number: 1, send_at: "2024-12-02T07:00", subject: "Alle sechs", preheader: "Der Countdown", ranks: [1, 6] }],
       };
     }),

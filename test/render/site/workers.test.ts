@@ -13,9 +13,10 @@ describe("site: rendering in worker threads", () => {
     const [one, three] = [tempOut(), tempOut()];
     const single = await writeSitePages(await prepareSite(edition, one), edition, ranking, [], one, 1);
     const threaded = await writeSitePages(await prepareSite(edition, three), edition, ranking, [], three, 3);
-    expect(fingerprint(three)).toEqual(fingerprint(one));
+    const files = fingerprint(one);
+    expect(fingerprint(three)).toEqual(files);
     expect(threaded).toEqual(single);
-    expect(Object.keys(fingerprint(one))).toContain(path.join("embed", "anna-mueller.mjml"));
+    expect(Object.keys(files)).toContain(path.join("embed", "anna-mueller.mjml"));
   }, 60_000);
 
   it("reports a template error from a worker with its code", async () => {

@@ -8,7 +8,7 @@ import { TEMPLATES_ROOT } from "../../../src/serve/preview/server.js";
 import { writeEdition } from "../../helpers/edition.js";
 import { attr, byTag, first, nomineesWith, text } from "../../helpers/site.js";
 import { parse } from "parse5";
-import { createServer } from "node:net";
+import { freePort } from "../../helpers/net.js";
 import { Writable } from "node:stream";
 import { previewCommand } from "../../../src/commands/preview.js";
 import { runCli } from "../../helpers/cli.js";
@@ -153,12 +153,7 @@ describe("koepfe preview", () => {
 
 describe("koepfe preview (the command)", () => {
   it("prints the address, serves until the signal aborts, then stops and exits 0", async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     let stdout = "";
     let announced: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (announced = resolve));

@@ -3,8 +3,8 @@
  * unsubscribe stops mail to that address from the next message on.
  */
 import { describe, it, expect, afterEach } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
-import { BIN, runCli } from "../../helpers/cli.js";
+import type { ChildProcess } from "node:child_process";
+import { runCli, spawnBin } from "../../helpers/cli.js";
 import { startSmtp } from "../../helpers/smtp.js";
 import { confirmed, sendEdition, sendEnv, SECRET, NEWSLETTER } from "../../helpers/send.js";
 import { unsubscribeToken } from "../../../src/lib/token.js";
@@ -15,13 +15,9 @@ afterEach(() => {
 });
 
 function start(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-  children.push(child);
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
-  return { child, output: () => out, exited };
+  const run = spawnBin(args, env);
+  children.push(run.child);
+  return { child: run.child, output: run.output, exited: run.done.then((r) => r.code) };
 }
 
 async function waitFor(what: string, ok: () => boolean, timeoutMs = 20_000): Promise<void> {
