@@ -39,7 +39,9 @@ export function writePrevious(file: string, rng: Rng, nominees: readonly Signals
     .slice(0, field.length)
     .sort((a, b) => a - b);
   const out = new CsvFileWriter(file, ["id", "rank"]);
-  field.forEach((entry, i) => out.row([entry.id, String(ranks[i])]));
+  field.forEach((entry, i) => {
+    out.row([entry.id, String(ranks[i])]);
+  });
   out.close();
   return out.rows;
 }

@@ -5,7 +5,7 @@ import { isEmail } from "../edition/fields.js";
 import { assertEditionDir } from "../edition/load.js";
 import { canonicalEmail } from "../lib/token.js";
 import { openLedger, STATE_ENV } from "../send/ledger/location.js";
-import { printable } from "../send/printable.js";
+import { printable, SINGLE_LINE_FORBIDDEN } from "../lib/text-safety.js";
 
 /** cli.ts allows as many positionals as a command names; more addresses than this go in batches. */
 const MAX_ADDRESSES = 1000;
@@ -21,7 +21,7 @@ export const suppressCommand: Command = {
     const bad = positionals.filter((e) => !isEmail(e.trim()));
     if (bad.length > 0) throw new UsageError(`not an e-mail address: ${bad.map((b) => JSON.stringify(b)).join(", ")} (nothing was added)`);
     const reason = str(values["reason"]) ?? "manual";
-    if (/[\u0000-\u001f\u007f]/.test(reason) || reason.length > 200 || reason.trim() === "") throw new UsageError("--reason must be one line of at most 200 characters");
+    if (SINGLE_LINE_FORBIDDEN.test(reason) || reason.length > 200 || reason.trim() === "") throw new UsageError("--reason must be one line of at most 200 characters");
     const dir = str(values["dir"]) ?? "data";
     if (!io.env[STATE_ENV]) await assertEditionDir(dir);
     const ledger = openLedger(dir, io.env);

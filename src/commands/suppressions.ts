@@ -6,7 +6,7 @@ import { writeAtomic } from "../lib/write-atomic.js";
 import { assertEditionDir } from "../edition/load.js";
 import { openExistingLedger, STATE_ENV } from "../send/ledger/location.js";
 import { suppressionsCsv } from "../send/suppressions-csv.js";
-import { printable } from "../send/printable.js";
+import { printable } from "../lib/text-safety.js";
 
 export const suppressionsCommand: Command = {
   name: "suppressions",

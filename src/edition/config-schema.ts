@@ -5,12 +5,13 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { slug, isHttpsUrl, isEmail } from "./fields.js";
+import { SINGLE_LINE_FORBIDDEN } from "../lib/text-safety.js";
 
 const https = z.string().refine(isHttpsUrl, { message: "must be an https:// URL", params: { code: "invalid-url" } });
 const httpsDir = https.refine((s) => s.endsWith("/"), { message: "must end with /", params: { code: "invalid-url" } });
 const mail = z.string().refine(isEmail, { message: "is not a valid e-mail address", params: { code: "invalid-email" } });
 const headerText = (max: number) =>
-  z.string().min(1).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: "must be a single line without control characters", params: { code: "control-character" } });
+  z.string().min(1).max(max).refine((s) => !SINGLE_LINE_FORBIDDEN.test(s), { message: "must be a single line without control characters", params: { code: "control-character" } });
 
 export const Criterion = z.strictObject({ id: slug, name: z.string().min(1).max(60), weight: z.number().nonnegative() });
 export type Criterion = z.infer<typeof Criterion>;

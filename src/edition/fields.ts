@@ -6,9 +6,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-// C0/C1 controls, DEL, and the Unicode line/paragraph separators: they end up in mail headers
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_CHARS_MULTILINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+import { SINGLE_LINE_FORBIDDEN as CONTROL_CHARS, TEXT_FORBIDDEN as CONTROL_CHARS_MULTILINE } from "../lib/text-safety.js";
 
 const fail = (code: string, message: string) => ({ message, params: { code } });
 

@@ -1,7 +1,6 @@
 /** Plain-text tables for the terminal; cell text from the CSVs is made harmless first. */
 
-/** Control and bidi-override characters could rewrite the terminal or reorder what the editor reads. */
-export const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, "?");
+import { printable } from "./text-safety.js";
 
 /** Cut to `max` characters with an ellipsis. */
 export const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
@@ -11,7 +10,7 @@ export const fixed = (x: number | null | undefined, digits: number) => (x === nu
 
 /** Columns padded to their widest cell; `right[i]` right-aligns column i (numbers). */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[] = []): string {
-  const cells = [header, ...rows].map((r) => r.map(clean));
+  const cells = [header, ...rows].map((r) => r.map(printable));
   const widths = header.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? "")].length)));
   const line = (r: readonly string[]) =>
     r

@@ -13,7 +13,9 @@ const EPS = 1e-9;
 export function bordaPoints(ballots: readonly Ballot[]): Float64Array {
   const jurors = jurorIndex(ballots);
   const members: number[][] = Array.from({ length: jurors.count }, () => []);
-  jurors.of.forEach((j, i) => (members[j] as number[]).push(i));
+  jurors.of.forEach((j, i) => {
+    (members[j] as number[]).push(i);
+  });
   const total = (i: number) => (ballots[i] as Ballot).total;
   const points = new Float64Array(ballots.length);
   for (const list of members) {

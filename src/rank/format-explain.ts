@@ -3,7 +3,8 @@ import type { Edition } from "../edition/model.js";
 import type { NomineeExplanation, Neighbour, BallotLine } from "./explain.js";
 import { trims } from "./aggregate.js";
 import { movementSymbol } from "./format-ranking.js";
-import { clean, fixed, textTable } from "../lib/text-table.js";
+import { fixed, textTable } from "../lib/text-table.js";
+import { printable } from "../lib/text-safety.js";
 import type { Decider } from "./order.js";
 import type { Range } from "./final-score.js";
 
@@ -33,7 +34,7 @@ function countBackText(a: readonly number[], b: readonly number[]): string {
 }
 
 function relation(x: NomineeExplanation, n: Neighbour, side: "above" | "below"): string {
-  const who = `${side === "above" ? "Above" : "Below"}: ${clean(n.name)} (${n.id}), rank ${n.rank ?? "–"}, ${fixed(n.points, 1)} points: `;
+  const who = `${side === "above" ? "Above" : "Below"}: ${printable(n.name)} (${n.id}), rank ${n.rank ?? "–"}, ${fixed(n.points, 1)} points: `;
   const decided: Decider | null = n.decidedBy;
   if (decided === null) return `${who}their F ${fixed(n.final, 6)} vs ${fixed(x.final, 6)}, no tie`;
   if (decided === "sort_name") return `${who}equal F and equal on every tie-break: the two share the rank, listed by sort name`;
@@ -50,18 +51,18 @@ export function formatExplanation(edition: Edition, x: NomineeExplanation): stri
   const e = x.entry;
   const category = edition.config.categories.find((c) => c.id === e.nominee.category)?.name ?? e.nominee.category;
   const out = [
-    `${clean(e.nominee.name)} (${e.id}), ${clean(e.nominee.company)}`,
-    `Rank ${e.rank} (place ${e.position} of ${edition.nominees.length}), ${fixed(e.points, 1)} points, ${clean(category)} rank ${e.category_rank}, movement ${movementSymbol(e.movement)}`,
+    `${printable(e.nominee.name)} (${e.id}), ${printable(e.nominee.company)}`,
+    `Rank ${e.rank} (place ${e.position} of ${edition.nominees.length}), ${fixed(e.points, 1)} points, ${printable(category)} rank ${e.category_rank}, movement ${movementSymbol(e.movement)}`,
     "",
   ];
   if (edition.jury) {
     const criteria = m.criteria;
     const rows = x.ballots.map((b) => [
-      `${clean(b.jurorName ?? b.juror)} (${b.juror})`, String(b.line),
+      `${printable(b.jurorName ?? b.juror)} (${b.juror})`, String(b.line),
       ...criteria.map((c) => fixed(b.scores[c.id] ?? null, 1)),
       fixed(b.total, 3), fixed(b.normalised, 3), ...(m.aggregate === "borda" ? [fixed(b.borda, 3)] : []), STATUS[b.status],
     ]);
-    const header = ["Juror", "Line", ...criteria.map((c) => `${clean(c.name)} ×${c.weight}`), "Total t", m.normalize === "zscore" ? "t' (z)" : "t'", ...(m.aggregate === "borda" ? ["Borda"] : []), "Status"];
+    const header = ["Juror", "Line", ...criteria.map((c) => `${printable(c.name)} ×${c.weight}`), "Total t", m.normalize === "zscore" ? "t' (z)" : "t'", ...(m.aggregate === "borda" ? ["Borda"] : []), "Status"];
     out.push(`Ballots (jury.csv): t = weighted mean of the scored criteria${m.normalize === "zscore" ? "; t' = (t − juror mean) / juror sd" : ""}`);
     out.push(textTable(header, rows, header.map((_, i) => i > 0 && i < header.length - 1)));
     const n = e.ballots;

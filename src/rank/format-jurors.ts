@@ -1,6 +1,7 @@
 /** `koepfe rank --jurors`: the juror bias table for the terminal. */
 import type { BiasTable } from "./bias.js";
-import { clean, cut, fixed, textTable } from "../lib/text-table.js";
+import { cut, fixed, textTable } from "../lib/text-table.js";
+import { printable } from "../lib/text-safety.js";
 
 const signed = (x: number | null) => (x === null ? "–" : `${x >= 0 ? "+" : ""}${fixed(x, 2)}`);
 
@@ -14,7 +15,7 @@ export function formatBias(table: BiasTable): string {
     "",
   ];
   const rows = table.jurors.map((j) => [
-    `${cut(clean(j.name ?? j.juror), 30)} (${j.juror})`,
+    `${cut(printable(j.name ?? j.juror), 30)} (${j.juror})`,
     cut(j.company ?? "–", 30),
     String(j.ballots),
     String(j.conflicts),

@@ -1,7 +1,8 @@
 /** The ranking as the terminal table of `koepfe rank`. */
 import type { Edition } from "../edition/model.js";
 import type { Movement, Ranking } from "./model.js";
-import { clean, cut, fixed, textTable } from "../lib/text-table.js";
+import { cut, fixed, textTable } from "../lib/text-table.js";
+import { printable } from "../lib/text-safety.js";
 
 export function movementSymbol(m: Movement): string {
   return m.kind === "new" ? "new" : m.kind === "same" ? "=" : m.kind === "up" ? `▲ ${m.by}` : `▼ ${m.by}`;
@@ -24,7 +25,7 @@ export function methodLine(edition: Edition, ranking: Ranking): string {
 export function formatRanking(edition: Edition, ranking: Ranking): string {
   const categories = new Map(edition.config.categories.map((c) => [c.id, c.name]));
   const category = (id: string) => categories.get(id) ?? id;
-  const title = `${clean(edition.config.title)}: ${ranking.entries.length} nominees, ${methodLine(edition, ranking)}\n\n`;
+  const title = `${printable(edition.config.title)}: ${ranking.entries.length} nominees, ${methodLine(edition, ranking)}\n\n`;
   if (ranking.mode === "unranked") {
     const rows = ranking.entries.map((e) => [String(e.position), category(e.nominee.category), cut(e.nominee.name, 40), cut(e.nominee.company, 40)]);
     return title + textTable(["#", "Category", "Name", "Company"], rows, [true]);

@@ -14,7 +14,10 @@ export function jurorIndex(ballots: readonly Ballot[]): { of: Int32Array; count:
   for (let i = 0; i < ballots.length; i++) {
     const juror = (ballots[i] as Ballot).juror;
     let j = ids.get(juror);
-    if (j === undefined) ids.set(juror, (j = ids.size));
+    if (j === undefined) {
+      j = ids.size;
+      ids.set(juror, j);
+    }
     of[i] = j;
   }
   return { of, count: ids.size };

@@ -23,7 +23,9 @@ export function ranksFor(sharesRank: readonly boolean[], style: RankingConfig["r
 export function categoryRanks(categories: readonly string[], sharesRank: readonly boolean[], style: RankingConfig["rank_style"]): number[] {
   // a tie block is a run of entries that share a rank; its number identifies it across categories
   const block: number[] = [];
-  sharesRank.forEach((shares, i) => block.push(i > 0 && shares ? (block[i - 1] as number) : i));
+  sharesRank.forEach((shares, i) => {
+    block.push(i > 0 && shares ? (block[i - 1] as number) : i);
+  });
   const members = new Map<string, number[]>();
   categories.forEach((c, i) => {
     const list = members.get(c);
@@ -33,7 +35,9 @@ export function categoryRanks(categories: readonly string[], sharesRank: readonl
   const out = new Array<number>(categories.length).fill(0);
   for (const indices of members.values()) {
     const shares = indices.map((idx, k) => k > 0 && block[idx] === block[indices[k - 1] as number]);
-    ranksFor(shares, style).forEach((r, k) => (out[indices[k] as number] = r));
+    ranksFor(shares, style).forEach((r, k) => {
+      out[indices[k] as number] = r;
+    });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import addressparser from "nodemailer/lib/addressparser";
 import { encodeWord, isPlainText, quoteString } from "nodemailer/lib/mime-funcs";
 import type { PersonalizedMail } from "../render/newsletter/model.js";
 import { KoepfeError } from "../lib/errors.js";
+import { singleLine } from "../lib/text-safety.js";
 import type { FilledBody } from "./compose/body-fill.js";
 
 export interface MailSettings {
@@ -65,10 +66,6 @@ export function messageIdFor(settings: Pick<MailSettings, "year" | "issue" | "li
   return `<koepfe-${settings.year}.${settings.issue}.${hash}@${domain}>`;
 }
 
-/** Header text comes from validated single-line fields; a stray control character still never reaches a header. */
-export function singleLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
-}
 
 /** A PersonalizedMail, or its bodies still as template and values. */
 export type MailBodies = Omit<PersonalizedMail, "html" | "text"> & { html: string | FilledBody; text: string | FilledBody };

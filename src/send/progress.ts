@@ -5,7 +5,7 @@
  */
 import type { CampaignEvents, DeliveryEvent } from "./campaign.js";
 import type { StopReason } from "./run-result.js";
-import { printable } from "./printable.js";
+import { printable } from "../lib/text-safety.js";
 
 type Out = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 

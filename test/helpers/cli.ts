@@ -46,8 +46,14 @@ export function spawnBin(args: string[], env: NodeJS.ProcessEnv = {}): { child: 
   let stdout = "";
   let stderr = "";
   let both = "";
-  child.stdout.on("data", (d: Buffer) => ((stdout += d.toString()), (both += d.toString())));
-  child.stderr.on("data", (d: Buffer) => ((stderr += d.toString()), (both += d.toString())));
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+    both += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+    both += d.toString();
+  });
   const done = new Promise<CliResult>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));

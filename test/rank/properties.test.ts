@@ -30,7 +30,7 @@ const editionSpec = fc
     }).map((r): EditionSpec => {
       const ids = Array.from({ length: nominees }, (_, i) => `n${i}`);
       const jury: JuryRowSpec[] = [];
-      for (let j = 0; j < jurors; j++) ids.forEach((id, i) => jury.push([`j${j}`, id, r.cells[(j * nominees + i) * 2] ?? null, r.cells[(j * nominees + i) * 2 + 1] ?? null]));
+      for (let j = 0; j < jurors; j++) for (const [i, id] of ids.entries()) jury.push([`j${j}`, id, r.cells[(j * nominees + i) * 2] ?? null, r.cells[(j * nominees + i) * 2 + 1] ?? null]);
       return {
         nominees: ids.map((id, i) => ({ id, name: NAMES[i] ?? id, category: r.categories[i] ?? "marketing" })),
         jury,
@@ -85,7 +85,10 @@ describe("ranking properties", () => {
         entries.forEach((e, i) => {
           expect(e.position).toBe(i + 1);
           const above = entries[i - 1];
-          if (!above) return expect(e.rank).toBe(1);
+          if (!above) {
+            expect(e.rank).toBe(1);
+            return;
+          }
           expect(e.points ?? 0).toBeLessThanOrEqual(above.points ?? 0);
           const tied = e.tie_broken_by === "sort_name";
           if (style === "ordinal") expect(e.rank).toBe(i + 1);

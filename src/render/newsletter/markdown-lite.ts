@@ -6,7 +6,7 @@
 import Handlebars from "handlebars";
 import { isHttpsUrl } from "../../edition/fields.js";
 
-const escape = Handlebars.Utils.escapeExpression;
+const escapeHtml = Handlebars.Utils.escapeExpression;
 // the target may hold one level of balanced parentheses, as in Wikipedia URLs
 const LINK = /\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/g;
 const BOLD = /\*\*(.+?)\*\*/g;
@@ -26,7 +26,7 @@ function paragraphs(source: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-const inlineHtml = (s: string) => escape(s).replace(BOLD, "<strong>$1</strong>");
+const inlineHtml = (s: string) => escapeHtml(s).replace(BOLD, "<strong>$1</strong>");
 const inlineText = (s: string) => s.replace(BOLD, "$1");
 
 function convertParagraph(p: string, mode: "html" | "text"): string {
@@ -35,7 +35,7 @@ function convertParagraph(p: string, mode: "html" | "text"): string {
   for (const m of p.matchAll(LINK)) {
     const [whole, label = "", url = ""] = m;
     const before = p.slice(last, m.index);
-    if (mode === "html") out += inlineHtml(before) + (isHttpsUrl(url) ? `<a href="${escape(url)}">${inlineHtml(label)}</a>` : inlineHtml(label));
+    if (mode === "html") out += inlineHtml(before) + (isHttpsUrl(url) ? `<a href="${escapeHtml(url)}">${inlineHtml(label)}</a>` : inlineHtml(label));
     else out += inlineText(before) + (isHttpsUrl(url) ? `${inlineText(label)} (${url})` : inlineText(label));
     last = m.index + whole.length;
   }

@@ -7,7 +7,7 @@ import { unsubscribeToken } from "../../lib/token.js";
 import type { CompiledIssue, PersonalizedMail, Recipient, SlotName } from "./model.js";
 import { fill } from "./placeholders.js";
 
-const escape = Handlebars.Utils.escapeExpression;
+const escapeHtml = Handlebars.Utils.escapeExpression;
 
 export interface PersonalizeContext {
   /** $KOEPFE_SECRET (see requireSecret in lib/token.ts). */
@@ -48,7 +48,7 @@ export function slotValues(issue: CompiledIssue, recipient: Recipient, ctx: Pers
   const unsubscribeUrl = ctx.unsubscribeBaseUrl + unsubscribeToken(ctx.secret, ctx.listId, recipient.email);
   const salutation = salutationText(recipient.first_name);
   return {
-    html: { salutation: escape(salutation), unsubscribeUrl: escape(unsubscribeUrl), webUrl: escape(issue.webUrl) },
+    html: { salutation: escapeHtml(salutation), unsubscribeUrl: escapeHtml(unsubscribeUrl), webUrl: escapeHtml(issue.webUrl) },
     text: { salutation, unsubscribeUrl, webUrl: issue.webUrl },
     unsubscribeUrl,
   };
@@ -66,5 +66,5 @@ export function personalize(issue: CompiledIssue, recipient: Recipient, ctx: Per
  */
 export function webVersion(issue: CompiledIssue, unsubscribeMailto: string): string {
   const mailto = `mailto:${unsubscribeMailto}?subject=${encodeURIComponent("Abmelden")}`;
-  return fillIssue(issue, { salutation: escape(NEUTRAL_SALUTATION), unsubscribeUrl: escape(mailto), webUrl: escape(issue.webUrl) }, { salutation: NEUTRAL_SALUTATION, unsubscribeUrl: mailto, webUrl: issue.webUrl }).html;
+  return fillIssue(issue, { salutation: escapeHtml(NEUTRAL_SALUTATION), unsubscribeUrl: escapeHtml(mailto), webUrl: escapeHtml(issue.webUrl) }, { salutation: NEUTRAL_SALUTATION, unsubscribeUrl: mailto, webUrl: issue.webUrl }).html;
 }

@@ -50,7 +50,10 @@ function lint(src: Source, label: string, partialNames: ReadonlySet<string>, all
     throw templateError(label, src.file, line === undefined ? null : Number(line), (e as Error).message.split("\n").at(-1) ?? "parse error");
   }
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     const n = node as AstNode;
     const line = n.loc?.start.line ?? null;
@@ -91,7 +94,7 @@ async function readSources(dir: string): Promise<{ layout: Source; text: Source;
  */
 export async function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR, options: { instrument?: boolean } = {}): Promise<NewsletterTemplates> {
   const label = dir === DEFAULT_TEMPLATES_DIR ? "templates/newsletter" : dir;
-  let sources;
+  let sources: Awaited<ReturnType<typeof readSources>>;
   try {
     sources = await readSources(dir);
   } catch (e) {

@@ -46,9 +46,15 @@ export class BodyWire {
     if (typeof body === "string") return body;
     if (body.values.length !== body.template.parts.length - 1) throw new Error(`a body template of ${body.template.parts.length} parts takes ${body.template.parts.length - 1} values, not ${body.values.length}`);
     let id = this.#ids.get(body.template);
-    if (id === undefined) this.#ids.set(body.template, (id = this.#next++));
+    if (id === undefined) {
+      id = this.#next++;
+      this.#ids.set(body.template, id);
+    }
     let sent = this.#sent.get(thread);
-    if (!sent) this.#sent.set(thread, (sent = new Set()));
+    if (!sent) {
+      sent = new Set();
+      this.#sent.set(thread, sent);
+    }
     if (!sent.has(id)) {
       post({ t: "template", template: id, parts: body.template.parts });
       sent.add(id);

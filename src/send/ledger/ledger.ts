@@ -79,7 +79,9 @@ export class Ledger {
       const now = this.#iso();
       this.db.prepare("INSERT INTO issues (issue, audience_frozen_at, audience_size) VALUES (?, ?, ?)").run(issue, now, members.length);
       const insert = this.db.prepare("INSERT INTO deliveries (issue, email, first_name, position, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
-      members.forEach((m, i) => insert.run(issue, m.email, m.firstName, i, m.messageId, now));
+      members.forEach((m, i) => {
+        insert.run(issue, m.email, m.firstName, i, m.messageId, now);
+      });
       return true;
     }).immediate();
   }

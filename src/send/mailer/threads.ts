@@ -92,7 +92,8 @@ export class DeliveryThreads {
       } catch (e) {
         worker.postMessage({ t: "discard", id: m.id });
         this.#pending.delete(m.id);
-        return p.reject(e as Error);
+        p.reject(e as Error);
+        return;
       }
       worker.postMessage({ t: go ? "transmit" : "discard", id: m.id });
       if (go) p.transmitting = true;

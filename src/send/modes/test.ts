@@ -11,7 +11,7 @@ import type { DkimSettings } from "../mailer/threads.js";
 import { smtpMailer } from "../mailer/smtp.js";
 import type { SendOutcome } from "../mailer/mailer.js";
 import { newsletterSource } from "../source.js";
-import { printable } from "../printable.js";
+import { printable } from "../../lib/text-safety.js";
 import type { PreparedIssue } from "../prepare.js";
 
 /** "a@x.org, b@y.org" → the distinct canonical addresses; a usage error names a bad one. */

@@ -124,7 +124,7 @@ describe("site: category, author and archive pages", () => {
     expect(entries.map((e) => text(first(e, (x) => x.tagName === "h2")))).toEqual(["Deniz Özdemir", "Clara Weiß", "Frank Ober"]);
     expect(entries.map((e) => text(byClass(e, "entry-rank")[0] as Node))).toEqual(["Platz 1", "Platz 2", "Platz 3"]);
     expect(entries.map((e) => text(byClass(e, "entry-overall")[0] as Node))).toEqual(["Gesamt Platz 1", "Gesamt Platz 4", "Gesamt Platz 6"]);
-    expect((jsonLd(doc)[0]?.["itemListElement"] as { position: number }[]).map((i) => i.position)).toEqual([1, 2, 3]);
+    expect((jsonLd(doc)[0]?.["itemListElement"] as { position: number }[] | undefined)?.map((i) => i.position)).toEqual([1, 2, 3]);
   });
 
   it("an author page shows the bio, topics and every profile the author wrote", () => {

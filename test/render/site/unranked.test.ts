@@ -16,7 +16,7 @@ describe("site: unranked mode", () => {
     expect(byClass(doc, "entry-rank")).toEqual([]);
     expect(byClass(doc, "entry-points")).toEqual([]);
     expect(byClass(doc, "move")).toEqual([]);
-    expect((jsonLd(doc)[0]?.["itemListElement"] as { position: number }[]).map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((jsonLd(doc)[0]?.["itemListElement"] as { position: number }[] | undefined)?.map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6]);
     const person = parseFile(path.join(out, "deniz-oezdemir/index.html"));
     expect(byClass(person, "profile-rank")).toEqual([]);
     expect(text(first(person, (e) => e.tagName === "title"))).toBe("Deniz Özdemir – 100 Köpfe 2024");
