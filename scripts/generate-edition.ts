@@ -14,7 +14,8 @@ import { generateEdition } from "./generate/edition.js";
 
 export { generateEdition, type GenerateOptions, type GenerateResult } from "./generate/edition.js";
 
-const USAGE = "usage: generate-edition --out DIR [--nominees N] [--subscribers M] [--seed S] [--jurors J] [--criteria C] [--force] [--no-photos]";
+const USAGE =
+  "usage: generate-edition --out DIR [--nominees N] [--subscribers M] [--seed S] [--jurors J] [--criteria C] [--force] [--no-photos]";
 
 function count(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

@@ -16,7 +16,7 @@ const VERSION = "0.1.0";
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
   return [
-    "koepfe — publish a \"100 Köpfe\"-style ranking: check, rank, build, send",
+    'koepfe — publish a "100 Köpfe"-style ranking: check, rank, build, send',
     "",
     "Usage: koepfe <command> [options]      DIR defaults to ./data",
     "",
@@ -30,7 +30,12 @@ function help(): string {
 
 function parse(command: Command, argv: string[]) {
   try {
-    const parsed = parseArgs({ args: argv, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
     if (parsed.positionals.length > command.positionals.length) {
       throw new UsageError(`too many arguments: ${parsed.positionals.slice(command.positionals.length).join(" ")}`);
     }
@@ -70,7 +75,7 @@ function report(e: unknown, io: Io, command: Command | undefined): ExitCode {
   if (e instanceof KoepfeError) {
     if (e.problems.length > 0) io.stderr.write(formatText(e.problems, 0).replace(/\n.*\n$/, "\n"));
     io.stderr.write(`koepfe: error[${e.code}]: ${e.message}\n`);
-    if (e instanceof UsageError) io.stderr.write(command ? `usage: koepfe ${command.usage}\n` : "run \"koepfe --help\" for the commands\n");
+    if (e instanceof UsageError) io.stderr.write(command ? `usage: koepfe ${command.usage}\n` : 'run "koepfe --help" for the commands\n');
     return e.exitCode;
   }
   const err = e instanceof Error ? e : new Error(String(e));

@@ -23,7 +23,8 @@ const firstLine = (m: Measured) => m.stdout.split("\n")[0] ?? "";
 
 // 1. the sample edition, as an editor runs it
 const sample: Measured[] = [];
-for (let i = 0; i < 3; i++) sample.push(ok(await measureCli(["build", path.join(ROOT, "data"), "--out", path.join(root, `sample-${i}`)]), "build data"));
+for (let i = 0; i < 3; i++)
+  sample.push(ok(await measureCli(["build", path.join(ROOT, "data"), "--out", path.join(root, `sample-${i}`)]), "build data"));
 
 // 2. the generated edition, a copy without newsletter section, and the same nominees as Markdown
 const edition = path.join(root, "edition-10k");
@@ -38,7 +39,10 @@ const eleventy = path.join(root, "eleventy");
 mkdirSync(path.join(eleventy, "src"), { recursive: true });
 const nominees = parse(readFileSync(path.join(edition, "nominees.csv")), { columns: true, bom: true }) as Record<string, string>[];
 for (const n of nominees) {
-  writeFileSync(path.join(eleventy, "src", `${n["id"]}.md`), `---\ntitle: ${JSON.stringify(n["name"])}\n---\n# ${n["name"]}\n\n**${n["role"]}**, ${n["company"]}\n\n${n["laudation"]}\n`);
+  writeFileSync(
+    path.join(eleventy, "src", `${n["id"]}.md`),
+    `---\ntitle: ${JSON.stringify(n["name"])}\n---\n# ${n["name"]}\n\n**${n["role"]}**, ${n["company"]}\n\n${n["laudation"]}\n`,
+  );
 }
 
 const full: Measured[] = [];
@@ -46,15 +50,32 @@ const site: Measured[] = [];
 const eleventyRuns: Measured[] = [];
 for (let i = 0; i < 2; i++) {
   full.push(ok(await measureCli(["build", edition, "--out", path.join(root, `out-10k-${i}`)]), "build 10k"));
-  eleventyRuns.push(ok(await measure(process.execPath, [ELEVENTY, "--input=src", `--output=_site-${i}`, "--quiet"], { cwd: eleventy }), "eleventy"));
+  eleventyRuns.push(
+    ok(await measure(process.execPath, [ELEVENTY, "--input=src", `--output=_site-${i}`, "--quiet"], { cwd: eleventy }), "eleventy"),
+  );
   site.push(ok(await measureCli(["build", siteOnly, "--out", path.join(root, `out-10k-site-${i}`)]), "build 10k site only"));
 }
 
 const e = best(eleventyRuns);
 const ratio = (m: Measured) => (m.seconds / e.seconds).toFixed(2);
-const versus = (runs: Measured[]) => `Eleventy 3 (10,000 Markdown pages): ${fmtS(e.seconds)}, ratio ${ratio(best(runs))}; peak RSS koepfe ${fmtMb(peak(runs))}, Eleventy ${fmtMb(peak(eleventyRuns))}`;
+const versus = (runs: Measured[]) =>
+  `Eleventy 3 (10,000 Markdown pages): ${fmtS(e.seconds)}, ratio ${ratio(best(runs))}; peak RSS koepfe ${fmtMb(peak(runs))}, Eleventy ${fmtMb(peak(eleventyRuns))}`;
 emit([
-  { name: "build: sample edition, 100 nominees (whole process)", value: fmtS(best(sample).seconds), note: `best of 3, peak RSS ${fmtMb(peak(sample))}; ${firstLine(best(sample)).replace(/^built \S+ in [\d.]+ s: /, "")}` },
-  { name: "build: 10,000 nominees (whole process)", value: fmtS(best(full).seconds), target: "<= Eleventy (ratio <= 1.0)", note: `${versus(full)}; ${firstLine(best(full)).replace(/^built \S+ in [\d.]+ s: /, "")}` },
-  { name: "build: 10,000 nominees, no newsletter section", value: fmtS(best(site).seconds), target: "<= Eleventy (ratio <= 1.0)", note: versus(site) },
+  {
+    name: "build: sample edition, 100 nominees (whole process)",
+    value: fmtS(best(sample).seconds),
+    note: `best of 3, peak RSS ${fmtMb(peak(sample))}; ${firstLine(best(sample)).replace(/^built \S+ in [\d.]+ s: /, "")}`,
+  },
+  {
+    name: "build: 10,000 nominees (whole process)",
+    value: fmtS(best(full).seconds),
+    target: "<= Eleventy (ratio <= 1.0)",
+    note: `${versus(full)}; ${firstLine(best(full)).replace(/^built \S+ in [\d.]+ s: /, "")}`,
+  },
+  {
+    name: "build: 10,000 nominees, no newsletter section",
+    value: fmtS(best(site).seconds),
+    target: "<= Eleventy (ratio <= 1.0)",
+    note: versus(site),
+  },
 ]);

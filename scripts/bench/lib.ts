@@ -79,6 +79,10 @@ export const fmtMb = (mb: number) => `${mb.toFixed(0)} MB`;
 
 /** Writes a generated edition (scripts/generate-edition.ts) into `out`; `args` are the generator's flags. */
 export function generateEdition(out: string, args: string[]): void {
-  const gen = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/generate-edition.ts"), ...args, "--out", out, "--force"], { stdio: "inherit" });
+  const gen = spawnSync(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(ROOT, "scripts/generate-edition.ts"), ...args, "--out", out, "--force"],
+    { stdio: "inherit" },
+  );
   if (gen.status !== 0) throw new Error("generate-edition failed");
 }

@@ -20,7 +20,10 @@ const { unsubscribeToken } = await load<typeof import("../../src/lib/token.js")>
 const RECIPIENTS = 100_000;
 const NAIVE_RECIPIENTS = 200;
 const FIRST_NAMES = ["Anna", "Jörg", "Büşra", "Zoë", undefined, "Marie-Luise", "Ömer", undefined];
-const recipients = Array.from({ length: RECIPIENTS }, (_, i) => ({ email: `leser.${i}@example.org`, first_name: FIRST_NAMES[i % FIRST_NAMES.length] }));
+const recipients = Array.from({ length: RECIPIENTS }, (_, i) => ({
+  email: `leser.${i}@example.org`,
+  first_name: FIRST_NAMES[i % FIRST_NAMES.length],
+}));
 
 const { edition } = await requireValidEdition(path.join(ROOT, "data"));
 const ranking = rankEdition(edition);
@@ -36,7 +39,8 @@ if (!issue) throw new Error("no issue compiled");
 
 function fillRate(encode: boolean): { rate: number; bytes: number } {
   let bytes = 0;
-  for (let i = 0; i < 2_000; i++) nl.personalize(issue as Parameters<Newsletter["personalize"]>[0], recipients[i] as { email: string }, ctx);
+  for (let i = 0; i < 2_000; i++)
+    nl.personalize(issue as Parameters<Newsletter["personalize"]>[0], recipients[i] as { email: string }, ctx);
   const start = performance.now();
   for (const r of recipients) {
     const mail = nl.personalize(issue as Parameters<Newsletter["personalize"]>[0], r, ctx);
@@ -55,7 +59,11 @@ if (!planned) throw new Error("no planned issue");
 const content = issueContent(edition, planned, ranking.mode === "ranked");
 const naiveStart = performance.now();
 for (const r of recipients.slice(0, NAIVE_RECIPIENTS)) {
-  const data = { ...content, salutation: nl.salutationText(r.first_name), links: { web: issue.webUrl, unsubscribe: config.unsubscribe_url + unsubscribeToken(ctx.secret, ctx.listId, r.email) } };
+  const data = {
+    ...content,
+    salutation: nl.salutationText(r.first_name),
+    links: { web: issue.webUrl, unsubscribe: config.unsubscribe_url + unsubscribeToken(ctx.secret, ctx.listId, r.email) },
+  };
   const html = await mjmlToHtml(templates.renderMjml(data));
   if (!html.ok) throw new Error("naive render failed");
   templates.renderText(data);

@@ -49,6 +49,14 @@ emit([
     target: "< 1 s",
     note: `best of 5 after a cold run of ${fmtS(cold)}; ${edition.jury.length} jury rows, load ${fmtS(loadSeconds)} on its own`,
   },
-  { name: "rank --stability: 10,000 × 15 (16 rankings)", value: fmtS(stable.seconds), note: `best of 2; ${top} of the top 10 change holder when one juror is left out` },
-  { name: "koepfe rank --json: 10,000 × 15 (whole command)", value: fmtS(cli.seconds), note: `exit ${cli.code}, peak RSS ${fmtMb(cli.peakRssMb)}, includes check and JSON output` },
+  {
+    name: "rank --stability: 10,000 × 15 (16 rankings)",
+    value: fmtS(stable.seconds),
+    note: `best of 2; ${top} of the top 10 change holder when one juror is left out`,
+  },
+  {
+    name: "koepfe rank --json: 10,000 × 15 (whole command)",
+    value: fmtS(cli.seconds),
+    note: `exit ${cli.code}, peak RSS ${fmtMb(cli.peakRssMb)}, includes check and JSON output`,
+  },
 ]);

@@ -18,7 +18,12 @@ const rows: BenchRow[] = [];
 for (const file of files) {
   process.stderr.write(`bench: ${file} …\n`);
   const tsx = path.resolve(dir, "../../node_modules/.bin/tsx");
-  const r = spawnSync(tsx, [path.join(dir, file)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 });
+  const r = spawnSync(tsx, [path.join(dir, file)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 20 * 60_000,
+  });
   const line = r.stdout.split("\n").find((l) => l.startsWith("BENCH_ROWS "));
   if (r.status !== 0 || line === undefined) {
     rows.push({ name: file, value: "failed", note: `exit ${r.status ?? r.signal}` });
@@ -30,6 +35,9 @@ for (const file of files) {
 const header: BenchRow = { name: "benchmark", value: "figure", target: "target", note: "notes" };
 const all = [header, ...rows];
 const w = (k: keyof BenchRow) => Math.max(...all.map((r) => (r[k] ?? "").length));
-const line = (r: BenchRow) => `| ${r.name.padEnd(w("name"))} | ${r.value.padStart(w("value"))} | ${(r.target ?? "").padEnd(w("target"))} | ${r.note ?? ""}`;
-process.stdout.write(`${line(header)}\n|${"-".repeat(w("name") + 2)}|${"-".repeat(w("value") + 2)}|${"-".repeat(w("target") + 2)}|------\n`);
+const line = (r: BenchRow) =>
+  `| ${r.name.padEnd(w("name"))} | ${r.value.padStart(w("value"))} | ${(r.target ?? "").padEnd(w("target"))} | ${r.note ?? ""}`;
+process.stdout.write(
+  `${line(header)}\n|${"-".repeat(w("name") + 2)}|${"-".repeat(w("value") + 2)}|${"-".repeat(w("target") + 2)}|------\n`,
+);
 for (const r of rows) process.stdout.write(`${line(r)}\n`);

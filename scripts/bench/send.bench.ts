@@ -60,7 +60,10 @@ function edition(name: string, ranks: [number, number] | null): string {
 /** Bytes of one real message of issue 1 (a dry run). */
 function messageSize(dir: string): number {
   const emlDir = path.join(tmp, `${path.basename(dir)}-eml`);
-  const dry = spawnSync(process.execPath, [CLI, "send", "1", dir, "--dry-run", "--limit", "1", "--eml-dir", emlDir], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const dry = spawnSync(process.execPath, [CLI, "send", "1", dir, "--dry-run", "--limit", "1", "--eml-dir", emlDir], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
   if (dry.status !== 0) throw new Error(`dry run failed: ${dry.stderr}`);
   return statSync(path.join(emlDir, readdirSync(emlDir)[0] ?? "")).size;
 }
@@ -73,19 +76,40 @@ async function measureCpu(cmd: string, args: string[], extraEnv: NodeJS.ProcessE
   const timeFile = path.join(tmp, "time.txt");
   const run = await measure("/usr/bin/time", ["-f", "%U %S %M", "-o", timeFile, cmd, ...args], { env: extraEnv });
   const [user, system, maxRssKb] = (readFileSync(timeFile, "utf8").trim().split("\n").pop() ?? "").split(" ").map(Number);
-  if (user === undefined || system === undefined || maxRssKb === undefined || [user, system, maxRssKb].some(Number.isNaN)) throw new Error(`no figures from /usr/bin/time in ${timeFile}`);
+  if (user === undefined || system === undefined || maxRssKb === undefined || [user, system, maxRssKb].some(Number.isNaN))
+    throw new Error(`no figures from /usr/bin/time in ${timeFile}`);
   return { ...run, cpuSeconds: user + system, peakRssMb: maxRssKb / 1024 };
 }
 
 async function sendCase(dir: string, subscribers: string, port: number): Promise<BenchRow> {
   const size = messageSize(dir);
-  const run = await measureCpu(process.execPath, [CLI, "send", "1", dir, "--subscribers", subscribers, "--concurrency", String(CONCURRENCY)], { ...env, KOEPFE_STATE: path.join(dir, "state.sqlite"), KOEPFE_SMTP_URL: `smtp://127.0.0.1:${port}` });
-  const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { event: string; time: string; run?: { sent: number } });
+  const run = await measureCpu(
+    process.execPath,
+    [CLI, "send", "1", dir, "--subscribers", subscribers, "--concurrency", String(CONCURRENCY)],
+    { ...env, KOEPFE_STATE: path.join(dir, "state.sqlite"), KOEPFE_SMTP_URL: `smtp://127.0.0.1:${port}` },
+  );
+  const lines = run.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { event: string; time: string; run?: { sent: number } });
   const start = lines.find((l) => l.event === "start");
   const summary = lines.find((l) => l.event === "summary");
-  if (run.code !== 0 || !start || !summary || summary.run?.sent !== MESSAGES) throw new Error(`koepfe send failed (exit ${run.code}): ${run.stderr}${run.stdout.slice(-2000)}`);
+  if (run.code !== 0 || !start || !summary || summary.run?.sent !== MESSAGES)
+    throw new Error(`koepfe send failed (exit ${run.code}): ${run.stderr}${run.stdout.slice(-2000)}`);
   const rate = MESSAGES / ((Date.parse(summary.time) - Date.parse(start.time)) / 1000);
-  const sourceArgs = ["-m", String(MESSAGES), "-s", String(CONCURRENCY), "-l", String(size), "-f", "a@example.org", "-t", "b@example.org", `127.0.0.1:${port}`];
+  const sourceArgs = [
+    "-m",
+    String(MESSAGES),
+    "-s",
+    String(CONCURRENCY),
+    "-l",
+    String(size),
+    "-f",
+    "a@example.org",
+    "-t",
+    "b@example.org",
+    `127.0.0.1:${port}`,
+  ];
   const source = await measureCpu(SOURCE, sourceArgs);
   const perConnection = MESSAGES / source.seconds;
   const reuse = MESSAGES / (await measure(SOURCE, ["-d", ...sourceArgs])).seconds;
@@ -105,7 +129,10 @@ async function sendCase(dir: string, subscribers: string, port: number): Promise
 function ledgerCase(durability: "NORMAL" | "FULL"): BenchRow {
   const n = durability === "NORMAL" ? 20_000 : 2_000;
   const ledger = new Ledger(path.join(tmp, `ledger-${durability}.sqlite`), { durability });
-  ledger.freezeAudience(1, Array.from({ length: n }, (_, i) => ({ email: `l${i}@bench.test`, firstName: null, messageId: `<${i}@bench.test>` })));
+  ledger.freezeAudience(
+    1,
+    Array.from({ length: n }, (_, i) => ({ email: `l${i}@bench.test`, firstName: null, messageId: `<${i}@bench.test>` })),
+  );
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     ledger.claim(1, `l${i}@bench.test`);

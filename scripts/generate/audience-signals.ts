@@ -29,7 +29,9 @@ export function writeVotes(file: string, rng: Rng, nominees: readonly Signals[])
 /** About 60% of this year's nominees plus ~6% former entries, on distinct ranks out of 1..N. */
 export function writePrevious(file: string, rng: Rng, nominees: readonly Signals[], people: PeopleRegistry, ids: IdRegistry): number {
   const returning = rng.shuffle(nominees).slice(0, Math.round(RETURNING * nominees.length));
-  const dropped = Array.from({ length: Math.round(DROPPED * nominees.length) }, () => ids.claim(slugOf(people.draw(rng, rng.chance(0.5) ? "w" : "m", 0.1).name)));
+  const dropped = Array.from({ length: Math.round(DROPPED * nominees.length) }, () =>
+    ids.claim(slugOf(people.draw(rng, rng.chance(0.5) ? "w" : "m", 0.1).name)),
+  );
   const field = [
     ...returning.map((n) => ({ id: n.id, strength: n.merit + 0.7 * rng.normal() })),
     ...dropped.map((id) => ({ id, strength: rng.normal() })),

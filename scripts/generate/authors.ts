@@ -31,9 +31,26 @@ const DESK_TOPICS: Record<string, readonly string[]> = {
 };
 const ALL_TOPICS = Object.values(DESK_TOPICS).flat();
 
-const STUDIES = ["Amerikanistik", "Kommunikationswissenschaft", "Betriebswirtschaftslehre", "Germanistik und Politik", "Medieninformatik", "Soziologie", "Geschichte", "Romanistik"];
+const STUDIES = [
+  "Amerikanistik",
+  "Kommunikationswissenschaft",
+  "Betriebswirtschaftslehre",
+  "Germanistik und Politik",
+  "Medieninformatik",
+  "Soziologie",
+  "Geschichte",
+  "Romanistik",
+];
 const CITIES = ["München", "Hamburg", "Leipzig", "Münster", "Köln", "Mainz", "Göttingen", "Tübingen", "Freiburg", "Würzburg", "Bremen"];
-const TRAINING = ["dem Kranichfelder Boten", "der Lindenauer Rundschau", "dem Fachdienst Werbewelt", "der Nordheider Zeitung", "dem Wirtschaftsmagazin Kompass Süd", "dem Elbtaler Anzeiger", "Radio Weserwelle"];
+const TRAINING = [
+  "dem Kranichfelder Boten",
+  "der Lindenauer Rundschau",
+  "dem Fachdienst Werbewelt",
+  "der Nordheider Zeitung",
+  "dem Wirtschaftsmagazin Kompass Süd",
+  "dem Elbtaler Anzeiger",
+  "Radio Weserwelle",
+];
 const HOBBIES: readonly ((sie: string) => string)[] = [
   (sie) => `sitzt ${sie} im Ruderboot auf der Alster`,
   (sie) => `steht ${sie} am Wochenende als Schiedsrichter${sie === "sie" ? "in" : ""} auf dem Fußballplatz`,
@@ -54,7 +71,10 @@ function bio(rng: Rng, person: Person, role: string, topics: readonly string[]):
     `${person.first} ${person.family} ist ${role} bei Beispiel Fachverlag.`,
     `${Sie} studierte ${rng.pick(STUDIES)} in ${rng.pick(CITIES)}, volontierte bei ${rng.pick(TRAINING)} und verantwortet die Themenbereiche ${t1}, ${t2} sowie ${t3}.`,
   ];
-  if (rng.chance(0.6)) parts.push(`Zuvor arbeitete ${sie} ${rng.int(2, 9)} Jahre als ${person.gender === "w" ? "freie Journalistin" : "freier Journalist"} in ${rng.pick(CITIES)}.`);
+  if (rng.chance(0.6))
+    parts.push(
+      `Zuvor arbeitete ${sie} ${rng.int(2, 9)} Jahre als ${person.gender === "w" ? "freie Journalistin" : "freier Journalist"} in ${rng.pick(CITIES)}.`,
+    );
   if (rng.chance(0.5)) parts.push(`Wenn ${sie} nicht recherchiert, ${rng.pick(HOBBIES)(sie)}.`);
   return parts.join(" ");
 }
@@ -74,13 +94,24 @@ export function makeAuthors(rng: Rng, count: number, plans: readonly CategoryPla
     const category = plans[i % plans.length] as CategoryPlan;
     const person = people.draw(rng, rng.chance(0.5) ? "w" : "m", 0);
     const w = person.gender === "w";
-    const role = rng.pick([w ? "Redakteurin" : "Redakteur", w ? "Ressortleiterin" : "Ressortleiter", w ? "Chefreporterin" : "Chefreporter"]) + ` ${category.name}`;
+    const role =
+      rng.pick([w ? "Redakteurin" : "Redakteur", w ? "Ressortleiterin" : "Ressortleiter", w ? "Chefreporterin" : "Chefreporter"]) +
+      ` ${category.name}`;
     const desk = DESK_TOPICS[category.id] ?? [];
     const own = rng.shuffle(desk).slice(0, 2);
     const other = rng.pick(ALL_TOPICS.filter((t) => !own.includes(t)));
     const topics = [...own, other];
     const id = authorId(person, ids);
-    authors.push({ id, person, category, role, email: `${id}@example.org`, topics, bio: bio(rng, person, role, topics), photo: authorPhoto(rng, id, photos) });
+    authors.push({
+      id,
+      person,
+      category,
+      role,
+      email: `${id}@example.org`,
+      topics,
+      bio: bio(rng, person, role, topics),
+      photo: authorPhoto(rng, id, photos),
+    });
   }
   return authors;
 }

@@ -47,13 +47,24 @@ export interface GenerateResult {
   photos: number;
 }
 
-const GENERATED = ["edition.json", "nominees.csv", "authors.csv", "jury.csv", "votes.csv", "previous.csv", "subscribers.csv", "newsletter", "photos"];
+const GENERATED = [
+  "edition.json",
+  "nominees.csv",
+  "authors.csv",
+  "jury.csv",
+  "votes.csv",
+  "previous.csv",
+  "subscribers.csv",
+  "newsletter",
+  "photos",
+];
 const SAMPLE_NOMINEES = 100;
 const PER_NOMINEE_PHOTOS_UP_TO = 200;
 const SHARED_PHOTOS = Array.from({ length: VARIANTS }, (_, i) => `photos/platzhalter-${i + 1}.jpg`);
 
 function wholeNumber(name: string, value: number, min: number, max: number): void {
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got ${value}`);
 }
 
 function validate(o: GenerateOptions): Required<GenerateOptions> {
@@ -95,14 +106,26 @@ export async function generateEdition(options: GenerateOptions): Promise<Generat
   const people = new PeopleRegistry();
   const companies = new CompanyRegistry();
   const nomineeIds = new IdRegistry();
-  const photoPlan: PhotoPlan = !o.photos ? { kind: "none" } : o.nominees <= PER_NOMINEE_PHOTOS_UP_TO ? { kind: "per-nominee" } : { kind: "shared", files: SHARED_PHOTOS };
+  const photoPlan: PhotoPlan = !o.photos
+    ? { kind: "none" }
+    : o.nominees <= PER_NOMINEE_PHOTOS_UP_TO
+      ? { kind: "per-nominee" }
+      : { kind: "shared", files: SHARED_PHOTOS };
   const authors = makeAuthors(rng("authors"), Math.max(12, Math.ceil(o.nominees / 50)), CATEGORY_PLANS, people, photoPlan);
   const nominees = makeNominees(rng("nominees"), o.nominees, CATEGORY_PLANS, authors, people, companies, nomineeIds, photoPlan);
   const { jurors, conflict } = makeJurors(rng("jurors"), o.jurors, CATEGORY_PLANS, people, companies, nominees);
   const criteria = criteriaFor(o.criteria);
   const issues = countdownIssues(o.nominees);
 
-  const edition = editionJson({ nominees: nominees.length, plans: CATEGORY_PLANS, counts: categoryCounts(CATEGORY_PLANS, o.nominees), withSizes: o.nominees === SAMPLE_NOMINEES, jurors, criteria, issues });
+  const edition = editionJson({
+    nominees: nominees.length,
+    plans: CATEGORY_PLANS,
+    counts: categoryCounts(CATEGORY_PLANS, o.nominees),
+    withSizes: o.nominees === SAMPLE_NOMINEES,
+    jurors,
+    criteria,
+    issues,
+  });
   fs.writeFileSync(file("edition.json"), `${JSON.stringify(edition, null, 2)}\n`);
   writeNominees(file("nominees.csv"), rng("texts"), nominees);
   writeAuthors(file("authors.csv"), authors);

@@ -78,14 +78,28 @@ export interface Conflict {
   nominee: number;
 }
 
-export function makeJurors(rng: Rng, count: number, plans: readonly CategoryPlan[], people: PeopleRegistry, companies: CompanyRegistry, nominees: readonly Scored[]): { jurors: Juror[]; conflict: Conflict } {
+export function makeJurors(
+  rng: Rng,
+  count: number,
+  plans: readonly CategoryPlan[],
+  people: PeopleRegistry,
+  companies: CompanyRegistry,
+  nominees: readonly Scored[],
+): { jurors: Juror[]; conflict: Conflict } {
   const ids = new IdRegistry();
   const conflict = { juror: rng.int(0, count - 1), nominee: rng.int(0, nominees.length - 1) };
   const jurors: Juror[] = [];
   for (let i = 0; i < count; i++) {
     const person = people.draw(rng, rng.chance(0.5) ? "w" : "m", 0.35);
     const company = i === conflict.juror ? (nominees[conflict.nominee]?.company ?? "") : companies.draw(rng, rng.pick(plans));
-    const style = i === 0 ? { bias: -2.2, spread: 0.9, decimalShare: 0.2 } : i === 1 ? { bias: 1.8, spread: 0.8, decimalShare: 0.2 } : i === 2 ? { bias: 0.3, spread: 0.3, decimalShare: 0.6 } : { bias: 0.6 * rng.normal(), spread: 0.7 + 0.5 * rng.next(), decimalShare: 0.25 };
+    const style =
+      i === 0
+        ? { bias: -2.2, spread: 0.9, decimalShare: 0.2 }
+        : i === 1
+          ? { bias: 1.8, spread: 0.8, decimalShare: 0.2 }
+          : i === 2
+            ? { bias: 0.3, spread: 0.3, decimalShare: 0.6 }
+            : { bias: 0.6 * rng.normal(), spread: 0.7 + 0.5 * rng.next(), decimalShare: 0.25 };
     jurors.push({ id: ids.claim(slugOf(person.name)), person, company, ...style });
   }
   return { jurors, conflict };
@@ -102,7 +116,14 @@ function drawScore(rng: Rng, juror: Juror, latent: number): number {
 }
 
 /** Writes jury.csv juror by juror (the way juries hand in their sheets); returns the row count. */
-export function writeJury(file: string, rng: Rng, jurors: readonly Juror[], criteria: readonly Criterion[], nominees: readonly Scored[], conflict: Conflict): number {
+export function writeJury(
+  file: string,
+  rng: Rng,
+  jurors: readonly Juror[],
+  criteria: readonly Criterion[],
+  nominees: readonly Scored[],
+  conflict: Conflict,
+): number {
   const J = jurors.length;
   const C = criteria.length;
   const scores = new Float32Array(nominees.length * J * C).fill(Number.NaN);
@@ -115,7 +136,8 @@ export function writeJury(file: string, rng: Rng, jurors: readonly Juror[], crit
         scores[(n * J + j) * C + c] = allowGaps && rng.chance(EMPTY_CELL) ? Number.NaN : drawScore(rng, juror, latent[c] ?? 0);
       }
       // a row whose cells all came out empty would be an extra empty ballot the quorum count misses
-      if (scores.subarray((n * J + j) * C, (n * J + j + 1) * C).every(Number.isNaN)) scores[(n * J + j) * C] = drawScore(rng, juror, latent[0] ?? 0);
+      if (scores.subarray((n * J + j) * C, (n * J + j + 1) * C).every(Number.isNaN))
+        scores[(n * J + j) * C] = drawScore(rng, juror, latent[0] ?? 0);
     };
     const present = jurors.map((_, j) => !(n === conflict.nominee && j === conflict.juror));
     const emptyRows: number[] = [];

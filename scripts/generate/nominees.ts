@@ -31,7 +31,16 @@ const PHOTO_SHARE = 0.8;
 const TITLE_SHARE = 0.14;
 
 /** Draws the nominees, ordered by category and then by sort name as an editor's sheet would be. */
-export function makeNominees(rng: Rng, count: number, plans: readonly CategoryPlan[], authors: readonly Author[], people: PeopleRegistry, companies: CompanyRegistry, ids: IdRegistry, photos: PhotoPlan): Nominee[] {
+export function makeNominees(
+  rng: Rng,
+  count: number,
+  plans: readonly CategoryPlan[],
+  authors: readonly Author[],
+  people: PeopleRegistry,
+  companies: CompanyRegistry,
+  ids: IdRegistry,
+  photos: PhotoPlan,
+): Nominee[] {
   const genders = balancedGenders(rng, count);
   const categories = rng.shuffle(categoryCounts(plans, count).flatMap((n, i) => Array<CategoryPlan>(n).fill(plans[i] as CategoryPlan)));
   const desks = new Map(plans.map((p) => [p.id, authors.filter((a) => a.category.id === p.id)]));
@@ -49,10 +58,31 @@ export function makeNominees(rng: Rng, count: number, plans: readonly CategoryPl
     return { id, person, role, company: companies.draw(rng, category), category, authorId: author.id, merit, fame, photo };
   });
   const order = new Map(plans.map((p, i) => [p.id, i]));
-  return nominees.sort((a, b) => (order.get(a.category.id) ?? 0) - (order.get(b.category.id) ?? 0) || compareSortNames(a.person.sortName, b.person.sortName) || (a.id < b.id ? -1 : 1));
+  return nominees.sort(
+    (a, b) =>
+      (order.get(a.category.id) ?? 0) - (order.get(b.category.id) ?? 0) ||
+      compareSortNames(a.person.sortName, b.person.sortName) ||
+      (a.id < b.id ? -1 : 1),
+  );
 }
 
-export const NOMINEE_HEADER = ["id", "name", "sort_name", "gender", "role", "company", "category", "author_id", "laudation", "teaser", "quote", "photo", "photo_credit", "linkedin", "website"];
+export const NOMINEE_HEADER = [
+  "id",
+  "name",
+  "sort_name",
+  "gender",
+  "role",
+  "company",
+  "category",
+  "author_id",
+  "laudation",
+  "teaser",
+  "quote",
+  "photo",
+  "photo_credit",
+  "linkedin",
+  "website",
+];
 
 function website(company: string): string {
   const host = slugOf(company.replace(/\b(GmbH & Co\. KG|GmbH|AG|SE|KG|UG)\b/g, ""));

@@ -25,7 +25,9 @@ const UNIQUE_TRIES = 40;
 
 /** "Anna Müller" → "anna-mueller": folded per DIN 5007-2, titles dropped. */
 export function slugOf(text: string): string {
-  return personKey(text).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return personKey(text)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 function sortNameOf(first: string, family: string): string {

@@ -19,12 +19,36 @@ type Rgb = readonly [number, number, number];
 type Palette = readonly [top: Rgb, bottom: Rgb, figure: Rgb];
 
 const PALETTES: readonly Palette[] = [
-  [[214, 222, 230], [150, 168, 186], [62, 74, 89]],
-  [[236, 226, 210], [196, 170, 140], [90, 70, 56]],
-  [[220, 232, 220], [150, 182, 160], [48, 78, 64]],
-  [[232, 218, 226], [186, 150, 170], [86, 56, 74]],
-  [[226, 226, 236], [160, 160, 196], [60, 60, 96]],
-  [[238, 232, 214], [200, 186, 130], [96, 84, 40]],
+  [
+    [214, 222, 230],
+    [150, 168, 186],
+    [62, 74, 89],
+  ],
+  [
+    [236, 226, 210],
+    [196, 170, 140],
+    [90, 70, 56],
+  ],
+  [
+    [220, 232, 220],
+    [150, 182, 160],
+    [48, 78, 64],
+  ],
+  [
+    [232, 218, 226],
+    [186, 150, 170],
+    [86, 56, 74],
+  ],
+  [
+    [226, 226, 236],
+    [160, 160, 196],
+    [60, 60, 96],
+  ],
+  [
+    [238, 232, 214],
+    [200, 186, 130],
+    [96, 84, 40],
+  ],
 ];
 export const VARIANTS = PALETTES.length;
 
@@ -46,7 +70,13 @@ function portraitPixels([top, bottom, figure]: Palette): Buffer {
 
 /** Renders the colour variants once; variant i is `jpegs[i]`. */
 export async function renderPortraits(): Promise<Buffer[]> {
-  return Promise.all(PALETTES.map((p) => sharp(portraitPixels(p), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: QUALITY }).toBuffer()));
+  return Promise.all(
+    PALETTES.map((p) =>
+      sharp(portraitPixels(p), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
+        .jpeg({ quality: QUALITY })
+        .toBuffer(),
+    ),
+  );
 }
 
 /** Writes each photo (a path relative to the edition → a variant number) and returns how many. */

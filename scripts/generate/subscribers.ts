@@ -9,7 +9,15 @@ import type { Rng } from "./random.js";
 import { FAMILY, FEMALE_FIRST, MALE_FIRST } from "./name-lists.js";
 import { CsvFileWriter } from "./csv-writer.js";
 
-export const RESERVED_DOMAINS = ["example.com", "example.org", "example.net", "mail.test", "firma.test", "agentur.test", "verlag.test"] as const;
+export const RESERVED_DOMAINS = [
+  "example.com",
+  "example.org",
+  "example.net",
+  "mail.test",
+  "firma.test",
+  "agentur.test",
+  "verlag.test",
+] as const;
 const DOMAIN_WEIGHTS = [30, 20, 15, 15, 10, 5, 5];
 const SOURCES = ["website", "website", "landingpage", "event", "gewinnspiel", "import-2023", "social", ""];
 const ROLE_MAILBOXES = ["info", "kontakt", "marketing", "presse", "team", "redaktion"];
@@ -41,12 +49,18 @@ function localPart(rng: Rng, first: string, last: string): string {
   const f = mailPart(first);
   const l = mailPart(last);
   switch (rng.int(0, 5)) {
-    case 0: return `${f}.${l}`;
-    case 1: return `${f.charAt(0)}.${l}`;
-    case 2: return `${f}${l}`;
-    case 3: return `${l}.${f}`;
-    case 4: return `${f}.${l}${rng.int(60, 99)}`;
-    default: return `${f}_${l}`;
+    case 0:
+      return `${f}.${l}`;
+    case 1:
+      return `${f.charAt(0)}.${l}`;
+    case 2:
+      return `${f}${l}`;
+    case 3:
+      return `${l}.${f}`;
+    case 4:
+      return `${f}.${l}${rng.int(60, 99)}`;
+    default:
+      return `${f}_${l}`;
   }
 }
 
@@ -86,7 +100,9 @@ export function writeSubscribers(file: string, rng: Rng, count: number, zone: st
       const hour = rng.int(6, 22);
       const minute = rng.int(0, 59);
       const { year, month, day: dd } = day.date;
-      confirmedAt = rng.chance(0.5) ? `${year}-${two(month)}-${two(dd)}T${two(hour)}:${two(minute)}:00${day.offset}` : `${two(dd)}.${two(month)}.${year} ${two(hour)}:${two(minute)}`;
+      confirmedAt = rng.chance(0.5)
+        ? `${year}-${two(month)}-${two(dd)}T${two(hour)}:${two(minute)}:00${day.offset}`
+        : `${two(dd)}.${two(month)}.${year} ${two(hour)}:${two(minute)}`;
     }
     out.row([email, first, last, status, confirmedAt, rng.pick(SOURCES)]);
   }

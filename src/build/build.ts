@@ -47,7 +47,13 @@ async function newsletterFigures(out: string, result: NewsletterBuildResult, max
     kind.files++;
     kind.bytes += (await stat(path.join(out, file))).size;
   }
-  figures.issues = result.issues.map((i) => ({ number: i.number, subject: i.subject, htmlBytes: i.htmlBytes, maxHtmlBytes, textBytes: i.textBytes }));
+  figures.issues = result.issues.map((i) => ({
+    number: i.number,
+    subject: i.subject,
+    htmlBytes: i.htmlBytes,
+    maxHtmlBytes,
+    textBytes: i.textBytes,
+  }));
   return figures;
 }
 
@@ -80,7 +86,12 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
   try {
     // MJML runs on the main thread, sharp on libuv's: the two halves overlap
     const [newsletters, prepared] = await settled(
-      buildNewsletters(edition, ranking, tmp, options.newsletterTemplatesDir === undefined ? {} : { templatesDir: options.newsletterTemplatesDir }),
+      buildNewsletters(
+        edition,
+        ranking,
+        tmp,
+        options.newsletterTemplatesDir === undefined ? {} : { templatesDir: options.newsletterTemplatesDir },
+      ),
       prepareSite(edition, tmp, {
         ...(options.siteTemplatesDir === undefined ? {} : { templatesDir: options.siteTemplatesDir }),
         ...(options.photoCache === undefined ? {} : { photoCache: options.photoCache }),
@@ -88,7 +99,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     );
     if (hasErrors(newsletters.problems)) {
       const n = newsletters.problems.filter((p) => p.severity === "error").length;
-      throw new KoepfeError("E_NEWSLETTER_BUDGET", `the newsletter has ${n} problem${n === 1 ? "" : "s"} (size budget or plan, listed with their issue)`, { problems: newsletters.problems });
+      throw new KoepfeError(
+        "E_NEWSLETTER_BUDGET",
+        `the newsletter has ${n} problem${n === 1 ? "" : "s"} (size budget or plan, listed with their issue)`,
+        { problems: newsletters.problems },
+      );
     }
     const site = await writeSitePages(prepared, edition, ranking, newsletters.issues, tmp);
     const figures = await newsletterFigures(tmp, newsletters, edition.config.newsletter?.max_html_bytes ?? 0);

@@ -47,7 +47,15 @@ export function summarize(out: string, site: SiteResult, newsletters: Newsletter
     out,
     pages: site.files.page + newsletters.web.files,
     mails: newsletters.issues.length,
-    kinds: { pages: of("page"), newsletterWeb: newsletters.web, mails: newsletters.mails, embeds: of("embed"), photos: of("photo"), assets: of("asset"), meta: of("meta") },
+    kinds: {
+      pages: of("page"),
+      newsletterWeb: newsletters.web,
+      mails: newsletters.mails,
+      embeds: of("embed"),
+      photos: of("photo"),
+      assets: of("asset"),
+      meta: of("meta"),
+    },
     issues: newsletters.issues,
     seconds,
     warnings,
@@ -86,7 +94,9 @@ export function formatSummary(s: BuildSummary): string {
   if (s.issues.length > 0) {
     lines.push("newsletter issues (mail HTML after personalisation / budget, text part):");
     for (const i of s.issues) {
-      lines.push(`  #${String(i.number).padEnd(3)} ${formatBytes(i.htmlBytes).padStart(8)} / ${formatBytes(i.maxHtmlBytes)}  ${formatBytes(i.textBytes).padStart(8)}  ${i.subject}`);
+      lines.push(
+        `  #${String(i.number).padEnd(3)} ${formatBytes(i.htmlBytes).padStart(8)} / ${formatBytes(i.maxHtmlBytes)}  ${formatBytes(i.textBytes).padStart(8)}  ${i.subject}`,
+      );
     }
   }
   if (s.warnings > 0) lines.push(`${s.warnings} warning${s.warnings === 1 ? "" : "s"} in the edition (run "koepfe check" to see them)`);

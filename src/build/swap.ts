@@ -12,20 +12,27 @@ import { inside } from "../lib/paths.js";
 /** Written into every output folder: only folders carrying it are ever replaced. */
 export const MARKER = ".koepfe-build";
 
-
 /**
  * Refuses targets whose replacement would destroy something else: the edition itself or a folder
  * containing it or the working directory, a file, or a non-empty folder koepfe did not write.
  */
 export async function assertReplaceable(target: string, editionDir: string): Promise<void> {
-  if (inside(target, editionDir)) throw new UsageError(`--out "${target}" would replace the edition folder "${editionDir}"; choose a separate output folder such as "public"`);
-  if (inside(target, process.cwd())) throw new UsageError(`--out "${target}" would replace the working directory; choose a separate output folder such as "public"`);
+  if (inside(target, editionDir))
+    throw new UsageError(
+      `--out "${target}" would replace the edition folder "${editionDir}"; choose a separate output folder such as "public"`,
+    );
+  if (inside(target, process.cwd()))
+    throw new UsageError(`--out "${target}" would replace the working directory; choose a separate output folder such as "public"`);
   const st = await stat(target).catch(() => null);
   if (st === null) return;
   if (!st.isDirectory()) throw new UsageError(`--out "${target}" is a file, not a folder`);
   const entries = await readdir(target);
   if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new KoepfeError("E_OUT_NOT_BUILD", `"${target}" is not empty and was not written by koepfe build; the build replaces its output folder as a whole, so move those files away or choose another --out`, { exitCode: 2 });
+    throw new KoepfeError(
+      "E_OUT_NOT_BUILD",
+      `"${target}" is not empty and was not written by koepfe build; the build replaces its output folder as a whole, so move those files away or choose another --out`,
+      { exitCode: 2 },
+    );
   }
 }
 

@@ -47,7 +47,17 @@ export function editorialRules(edition: Edition): Problem[] {
     for (const n of edition.nominees) byCompany.set(companyKey(n.company), [...(byCompany.get(companyKey(n.company)) ?? []), n]);
     for (const group of byCompany.values()) {
       for (const n of group.slice(max)) {
-        out.push(problem({ file: "nominees.csv", line: n.line, column: col["company"] ?? null, field: "company", code: "rule-max-per-company", message: `${group.length} nominees work at "${n.company}" (lines ${group.map((g) => g.line).join(", ")}); rules.max_per_company allows ${max}`, value: n.company }));
+        out.push(
+          problem({
+            file: "nominees.csv",
+            line: n.line,
+            column: col["company"] ?? null,
+            field: "company",
+            code: "rule-max-per-company",
+            message: `${group.length} nominees work at "${n.company}" (lines ${group.map((g) => g.line).join(", ")}); rules.max_per_company allows ${max}`,
+            value: n.company,
+          }),
+        );
       }
     }
   }
@@ -56,10 +66,20 @@ export function editorialRules(edition: Edition): Problem[] {
     const w = edition.nominees.filter((n) => n.gender === "w").length;
     const m = edition.nominees.filter((n) => n.gender === "m").length;
     const total = w + m;
-    for (const [label, count] of [["women (w)", w], ["men (m)", m]] as const) {
+    for (const [label, count] of [
+      ["women (w)", w],
+      ["men (m)", m],
+    ] as const) {
       const share = total === 0 ? 0 : count / total;
       if (share + 1e-9 < balance.min_share) {
-        out.push(problem({ file: "nominees.csv", field: "gender", code: "rule-gender-balance", message: `${label}: ${count} of ${total} nominees marked w or m (${(share * 100).toFixed(1)} %); rules.gender_balance.min_share is ${(balance.min_share * 100).toFixed(0)} %` }));
+        out.push(
+          problem({
+            file: "nominees.csv",
+            field: "gender",
+            code: "rule-gender-balance",
+            message: `${label}: ${count} of ${total} nominees marked w or m (${(share * 100).toFixed(1)} %); rules.gender_balance.min_share is ${(balance.min_share * 100).toFixed(0)} %`,
+          }),
+        );
       }
     }
   }
@@ -67,7 +87,15 @@ export function editorialRules(edition: Edition): Problem[] {
     if (c.size === undefined) return;
     const count = edition.nominees.filter((n) => n.category === c.id).length;
     if (count !== c.size) {
-      out.push(problem({ file: "edition.json", field: `categories[${i}].size`, code: "rule-category-size", message: `category "${c.name}" has ${count} nominees; categories[${i}].size requires exactly ${c.size}`, value: c.size }));
+      out.push(
+        problem({
+          file: "edition.json",
+          field: `categories[${i}].size`,
+          code: "rule-category-size",
+          message: `category "${c.name}" has ${count} nominees; categories[${i}].size requires exactly ${c.size}`,
+          value: c.size,
+        }),
+      );
     }
   });
   return out;

@@ -9,4 +9,9 @@ import { newsletterProblems } from "../render/newsletter/validate.js";
 import { scheduleProblems } from "../schedule/plan-check.js";
 import { siteProblems } from "../render/site/validate.js";
 
-export const stageChecks: readonly ((edition: Edition) => Problem[])[] = [rankingProblems, newsletterProblems, scheduleProblems, siteProblems];
+export const stageChecks: readonly ((edition: Edition) => Problem[])[] = [
+  rankingProblems,
+  newsletterProblems,
+  scheduleProblems,
+  siteProblems,
+];

@@ -34,7 +34,8 @@ export const str = (v: ArgValues[string]): string | undefined => (typeof v === "
 export function parsePort(value: string | undefined, fallback: number, min: 0 | 1 = 1): number {
   if (value === undefined) return fallback;
   const port = Number(value);
-  if (!/^\d{1,5}$/.test(value) || port < min || port > 65535) throw new UsageError(`--port must be a number from ${min} to 65535, not "${value}"`);
+  if (!/^\d{1,5}$/.test(value) || port < min || port > 65535)
+    throw new UsageError(`--port must be a number from ${min} to 65535, not "${value}"`);
   return port;
 }
 

@@ -12,6 +12,14 @@ import { suppressCommand } from "./suppress.js";
 import { suppressionsCommand } from "./suppressions.js";
 
 export const commands: readonly Command[] = [
-  checkCommand, rankCommand, buildCommand, startCommand, previewCommand,
-  sendCommand, statusCommand, serveCommand, suppressCommand, suppressionsCommand,
+  checkCommand,
+  rankCommand,
+  buildCommand,
+  startCommand,
+  previewCommand,
+  sendCommand,
+  statusCommand,
+  serveCommand,
+  suppressCommand,
+  suppressionsCommand,
 ];

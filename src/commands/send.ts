@@ -18,7 +18,11 @@ import { sendDue } from "../schedule/due-run.js";
 import { runLog } from "../schedule/run-log.js";
 import type { NewsletterConfig } from "../edition/config-schema.js";
 
-type SendMode = { kind: "issue" } | { kind: "due"; now: string | null } | { kind: "test"; addresses: string[] } | { kind: "dry-run"; emlDir: string | null; limit: number | null };
+type SendMode =
+  | { kind: "issue" }
+  | { kind: "due"; now: string | null }
+  | { kind: "test"; addresses: string[] }
+  | { kind: "dry-run"; emlDir: string | null; limit: number | null };
 
 function positiveInt(name: string, v: string | undefined): number | null {
   if (v === undefined) return null;
@@ -37,12 +41,16 @@ function sendMode(values: ArgValues): SendMode {
   const test = str(values["test"]);
   const dryRun = values["dry-run"] === true;
   if (values["due"] === true) {
-    if (test !== undefined || dryRun) throw new UsageError("--due sends for real (with --now too): \"koepfe status DIR\" shows what it would do, \"koepfe send ISSUE --test\" tests an issue");
+    if (test !== undefined || dryRun)
+      throw new UsageError(
+        '--due sends for real (with --now too): "koepfe status DIR" shows what it would do, "koepfe send ISSUE --test" tests an issue',
+      );
     return { kind: "due", now: str(values["now"]) ?? null };
   }
   if (values["now"] !== undefined) throw new UsageError("--now belongs to --due");
   if (test !== undefined && dryRun) throw new UsageError("--test and --dry-run exclude each other");
-  if (!dryRun && (values["eml-dir"] !== undefined || values["limit"] !== undefined)) throw new UsageError("--eml-dir and --limit belong to --dry-run");
+  if (!dryRun && (values["eml-dir"] !== undefined || values["limit"] !== undefined))
+    throw new UsageError("--eml-dir and --limit belong to --dry-run");
   if ((test !== undefined || dryRun) && values["resend-unknown"] === true) throw new UsageError("--resend-unknown belongs to a real send");
   if (test !== undefined) return { kind: "test", addresses: parseTestAddresses(test) };
   if (dryRun) return { kind: "dry-run", emlDir: str(values["eml-dir"]) ?? null, limit: positiveInt("--limit", str(values["limit"])) };
@@ -52,7 +60,8 @@ function sendMode(values: ArgValues): SendMode {
 /** Per-issue settings: flags win over edition.json, which wins over the defaults. */
 function sendSettings(values: ArgValues) {
   const concurrencyFlag = positiveInt("--concurrency", str(values["concurrency"]));
-  if (concurrencyFlag !== null && concurrencyFlag > 100) throw new UsageError("--concurrency is at most 100 connections (relays limit far lower; newsletter.concurrency allows 50)");
+  if (concurrencyFlag !== null && concurrencyFlag > 100)
+    throw new UsageError("--concurrency is at most 100 connections (relays limit far lower; newsletter.concurrency allows 50)");
   const rateFlag = positiveNumber("--rate", str(values["rate"]));
   return (n: NewsletterConfig) => ({
     concurrency: concurrencyFlag ?? n.concurrency ?? 5,
@@ -83,7 +92,8 @@ async function runDue(dir: string, now: string | null, values: ArgValues, io: Io
 async function run(positionals: string[], values: ArgValues, io: Io): Promise<ExitCode> {
   const mode = sendMode(values);
   if (mode.kind === "due") {
-    if (positionals.length > 1) throw new UsageError("--due sends every due issue: give only the edition folder, e.g. koepfe send --due data");
+    if (positionals.length > 1)
+      throw new UsageError("--due sends every due issue: give only the edition folder, e.g. koepfe send --due data");
     return runDue(positionals[0] ?? "data", mode.now, values, io);
   }
   const issueArg = positionals[0];
@@ -96,7 +106,8 @@ async function run(positionals: string[], values: ArgValues, io: Io): Promise<Ex
 
   const p: PreparedIssue = await prepareIssue(dir, issue, { secret, subscribersFile: str(values["subscribers"]) });
   const warnings = p.warnings.filter((w) => w.severity === "warning").length;
-  if (warnings > 0) io.stderr.write(`koepfe: ${warnings} warning${warnings === 1 ? "" : "s"} in the edition ("koepfe check ${dir}" lists them)\n`);
+  if (warnings > 0)
+    io.stderr.write(`koepfe: ${warnings} warning${warnings === 1 ? "" : "s"} in the edition ("koepfe check ${dir}" lists them)\n`);
   const { dkim, warning } = dkimSettings(io.env, p.newsletter.dkim);
   if (warning) io.stderr.write(`koepfe: warning: ${warning}\n`);
 

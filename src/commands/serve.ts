@@ -33,19 +33,36 @@ export const serveCommand: Command = {
       throw new KoepfeError("E_EDITION_INVALID", "edition.json must be valid to serve unsubscribes (it names the list)");
     }
     const newsletter = parsed.config.newsletter;
-    if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no newsletter section: there is no list to unsubscribe from");
+    if (!newsletter)
+      throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no newsletter section: there is no list to unsubscribe from");
     const ledger = openLedger(dir, io.env);
     const log = runLog(io.stdout);
-    const server = createUnsubscribeServer({ secret, listId: newsletter.list_id, listTitle: parsed.config.title, store: ledger.suppressions, log: (line) => log(String(line["event"]), line, String(line["event"])) });
+    const server = createUnsubscribeServer({
+      secret,
+      listId: newsletter.list_id,
+      listTitle: parsed.config.title,
+      store: ledger.suppressions,
+      log: (line) => log(String(line["event"]), line, String(line["event"])),
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         server.once("error", (e: NodeJS.ErrnoException) =>
-          reject(e.code === "EADDRINUSE" ? new KoepfeError("E_PORT_IN_USE", `port ${listenPort} on ${host} is in use: choose another with --port`) : e.code === "EADDRNOTAVAIL" ? new UsageError(`cannot listen on ${host}: not an address of this machine`) : e),
+          reject(
+            e.code === "EADDRINUSE"
+              ? new KoepfeError("E_PORT_IN_USE", `port ${listenPort} on ${host} is in use: choose another with --port`)
+              : e.code === "EADDRNOTAVAIL"
+                ? new UsageError(`cannot listen on ${host}: not an address of this machine`)
+                : e,
+          ),
         );
         server.listen(listenPort, host, resolve);
       });
       const addr = server.address() as AddressInfo;
-      log("listening", { host: addr.address, port: addr.port, list_id: newsletter.list_id }, `unsubscribe server for "${parsed.config.title}" on http://${addr.address}:${addr.port}/u/<token> (Ctrl-C stops)`);
+      log(
+        "listening",
+        { host: addr.address, port: addr.port, list_id: newsletter.list_id },
+        `unsubscribe server for "${parsed.config.title}" on http://${addr.address}:${addr.port}/u/<token> (Ctrl-C stops)`,
+      );
       await untilAborted(io.signal);
       log("stopping", {}, "stopping");
       await new Promise<void>((resolve) => {

@@ -17,11 +17,13 @@ export const suppressCommand: Command = {
   options: { reason: { type: "string" }, dir: { type: "string" } },
   positionals: Array.from({ length: MAX_ADDRESSES }, () => "EMAIL"),
   async run({ positionals, values }, io) {
-    if (positionals.length === 0) throw new UsageError("give at least one address: koepfe suppress anna@example.org --reason \"Brief vom 3.12.\"");
+    if (positionals.length === 0)
+      throw new UsageError('give at least one address: koepfe suppress anna@example.org --reason "Brief vom 3.12."');
     const bad = positionals.filter((e) => !isEmail(e.trim()));
     if (bad.length > 0) throw new UsageError(`not an e-mail address: ${bad.map((b) => JSON.stringify(b)).join(", ")} (nothing was added)`);
     const reason = str(values["reason"]) ?? "manual";
-    if (SINGLE_LINE_FORBIDDEN.test(reason) || reason.length > 200 || reason.trim() === "") throw new UsageError("--reason must be one line of at most 200 characters");
+    if (SINGLE_LINE_FORBIDDEN.test(reason) || reason.length > 200 || reason.trim() === "")
+      throw new UsageError("--reason must be one line of at most 200 characters");
     const dir = str(values["dir"]) ?? "data";
     if (!io.env[STATE_ENV]) await assertEditionDir(dir);
     const ledger = openLedger(dir, io.env);
@@ -29,7 +31,9 @@ export const suppressCommand: Command = {
       const added = ledger.db.transaction(() => positionals.map((e) => ledger.suppressions.suppress(e, reason, "koepfe suppress")))();
       positionals.forEach((e, i) => {
         const email = canonicalEmail(e);
-        io.stdout.write(added[i] ? `suppressed ${email}\n` : `already suppressed ${email} (${printable(ledger.suppressions.reasonFor(email) ?? "")})\n`);
+        io.stdout.write(
+          added[i] ? `suppressed ${email}\n` : `already suppressed ${email} (${printable(ledger.suppressions.reasonFor(email) ?? "")})\n`,
+        );
       });
     } finally {
       ledger.close();

@@ -19,7 +19,8 @@ function positionToLineCol(text: string, pos: number): { line: number; column: n
 
 export function parseEditionConfig(bytes: Uint8Array): { config: EditionConfig | null; problems: Problem[] } {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { config: null, problems: [problem({ file: FILE, line: decoded.line, code: decoded.code, message: decoded.message })] };
+  if (!decoded.ok)
+    return { config: null, problems: [problem({ file: FILE, line: decoded.line, code: decoded.code, message: decoded.message })] };
   let json: unknown;
   try {
     json = JSON.parse(decoded.text);
@@ -27,7 +28,18 @@ export function parseEditionConfig(bytes: Uint8Array): { config: EditionConfig |
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
     const at = pos ? positionToLineCol(decoded.text, Number(pos[1])) : null;
-    return { config: null, problems: [problem({ file: FILE, line: at?.line ?? null, column: at?.column ?? null, code: "invalid-json", message: `edition.json is not valid JSON: ${msg.replace(/^[^:]*JSON[^:]*:\s*/, "")}` })] };
+    return {
+      config: null,
+      problems: [
+        problem({
+          file: FILE,
+          line: at?.line ?? null,
+          column: at?.column ?? null,
+          code: "invalid-json",
+          message: `edition.json is not valid JSON: ${msg.replace(/^[^:]*JSON[^:]*:\s*/, "")}`,
+        }),
+      ],
+    };
   }
   const result = EditionConfig.safeParse(json);
   if (result.success) return { config: result.data, problems: [] };

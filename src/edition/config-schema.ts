@@ -11,7 +11,14 @@ const https = z.string().refine(isHttpsUrl, { message: "must be an https:// URL"
 const httpsDir = https.refine((s) => s.endsWith("/"), { message: "must end with /", params: { code: "invalid-url" } });
 const mail = z.string().refine(isEmail, { message: "is not a valid e-mail address", params: { code: "invalid-email" } });
 const headerText = (max: number) =>
-  z.string().min(1).max(max).refine((s) => !SINGLE_LINE_FORBIDDEN.test(s), { message: "must be a single line without control characters", params: { code: "control-character" } });
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => !SINGLE_LINE_FORBIDDEN.test(s), {
+      message: "must be a single line without control characters",
+      params: { code: "control-character" },
+    });
 
 export const Criterion = z.strictObject({ id: slug, name: z.string().min(1).max(60), weight: z.number().nonnegative() });
 export type Criterion = z.infer<typeof Criterion>;
@@ -21,13 +28,25 @@ export type TieBreak = z.infer<typeof TieBreak>;
 
 export const RankingConfig = z.strictObject({
   mode: z.enum(["ranked", "unranked"]).default("ranked"),
-  criteria: z.array(Criterion).min(1).default([{ id: "score", name: "Bewertung", weight: 1 }]),
-  scale: z.strictObject({ min: z.number(), max: z.number() }).refine((s) => s.max > s.min, { message: "scale.max must be greater than scale.min" }).default({ min: 0, max: 10 }),
+  criteria: z
+    .array(Criterion)
+    .min(1)
+    .default([{ id: "score", name: "Bewertung", weight: 1 }]),
+  scale: z
+    .strictObject({ min: z.number(), max: z.number() })
+    .refine((s) => s.max > s.min, { message: "scale.max must be greater than scale.min" })
+    .default({ min: 0, max: 10 }),
   normalize: z.enum(["zscore", "none"]).default("zscore"),
   aggregate: z.enum(["mean", "median", "trimmed_mean", "borda"]).default("trimmed_mean"),
   trim: z.number().int().nonnegative().default(1),
   quorum: z.number().int().nonnegative().default(3),
-  weights: z.strictObject({ jury: z.number().nonnegative(), votes: z.number().nonnegative() }).refine((w) => w.jury + w.votes > 0, { message: "weights.jury + weights.votes must be a positive number", params: { code: "invalid-weights" } }).default({ jury: 1, votes: 0 }),
+  weights: z
+    .strictObject({ jury: z.number().nonnegative(), votes: z.number().nonnegative() })
+    .refine((w) => w.jury + w.votes > 0, {
+      message: "weights.jury + weights.votes must be a positive number",
+      params: { code: "invalid-weights" },
+    })
+    .default({ jury: 1, votes: 0 }),
   tie_break: z.array(TieBreak).default(["count_back", "votes"]),
   rank_style: z.enum(["competition", "dense", "ordinal"]).default("competition"),
   conflicts: z.enum(["exclude", "error"]).default("exclude"),
@@ -60,7 +79,9 @@ export const NewsletterConfig = z.strictObject({
   concurrency: z.number().int().positive().max(50).optional(),
   max_delay_hours: z.number().positive().default(6),
   max_html_bytes: z.number().int().positive().default(90_000),
-  retry: z.strictObject({ max_attempts: z.number().int().min(1).max(20).default(5), base_delay_ms: z.number().int().min(0).default(60_000) }).optional(),
+  retry: z
+    .strictObject({ max_attempts: z.number().int().min(1).max(20).default(5), base_delay_ms: z.number().int().min(0).default(60_000) })
+    .optional(),
   pause: z.strictObject({ share: z.number().gt(0).max(1), window: z.number().int().positive() }).optional(),
   dkim: z.strictObject({ domain: z.string().min(1), selector: z.string().min(1) }).optional(),
 });
@@ -70,7 +91,10 @@ export const EditionConfig = z.strictObject({
   title: z.string().min(1).max(120),
   year: z.number().int().min(1900).max(2200),
   locale: z.literal("de-DE"),
-  timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), { message: "is not an IANA time zone such as Europe/Berlin", params: { code: "invalid-timezone" } }),
+  timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), {
+    message: "is not an IANA time zone such as Europe/Berlin",
+    params: { code: "invalid-timezone" },
+  }),
   base_url: httpsDir,
   publisher: z.strictObject({ name: z.string().min(1), address: z.string().min(1), email: mail, responsible: z.string().min(1) }),
   categories: z.array(z.strictObject({ id: slug, name: z.string().min(1).max(80), size: z.number().int().positive().optional() })).min(1),

@@ -68,30 +68,42 @@ interface CsvParseError extends Error {
 function quoteMessage(err: CsvParseError): string {
   switch (err.code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return "a quoted field is never closed (a missing \") — the rest of the file could not be read";
+      return 'a quoted field is never closed (a missing ") — the rest of the file could not be read';
     case "CSV_INVALID_CLOSING_QUOTE":
-      return "text after a closing quote: inside a quoted field a \" must be doubled (\"\") — the rest of the file could not be read";
+      return 'text after a closing quote: inside a quoted field a " must be doubled ("") — the rest of the file could not be read';
     case "INVALID_OPENING_QUOTE":
     case "CSV_INVALID_OPENING_QUOTE":
-      return "a \" inside an unquoted field: quote the whole field and double the \" — the rest of the file could not be read";
+      return 'a " inside an unquoted field: quote the whole field and double the " — the rest of the file could not be read';
     default:
       return `the CSV could not be read: ${err.message}`;
   }
 }
 
 /** Parses CSV text; returns the table (possibly partial) and the problems found on the way. */
-export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding: Encoding | null = null): { table: CsvTable | null; problems: Problem[] } {
+export function parseCsv(
+  file: string,
+  rawText: string,
+  spec: CsvSpec,
+  encoding: Encoding | null = null,
+): { table: CsvTable | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const text = rawText.replace(/\r\n?/g, "\n");
   if (text.trim().length === 0) {
-    return { table: null, problems: [problem({ file, line: 1, code: "empty-file", message: "the file is empty: it needs at least a header line" })] };
+    return {
+      table: null,
+      problems: [problem({ file, line: 1, code: "empty-file", message: "the file is empty: it needs at least a header line" })],
+    };
   }
   const delimiter = detectDelimiter(text.replace(/^\n+/, ""));
   const parsed = readRecords(text, delimiter);
   const records = parsed.records;
   if (parsed.error) problems.push(problem({ file, line: parsed.error.line, code: "csv-quote", message: parsed.error.message }));
   const headerRec = records.shift();
-  if (!headerRec) return { table: null, problems: problems.length ? problems : [problem({ file, line: 1, code: "empty-file", message: "the file has no header line" })] };
+  if (!headerRec)
+    return {
+      table: null,
+      problems: problems.length ? problems : [problem({ file, line: 1, code: "empty-file", message: "the file has no header line" })],
+    };
 
   const header = headerRec.fields.map(foldHeader);
   const columnIndex: Record<string, number> = {};
@@ -99,21 +111,59 @@ export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding:
   header.forEach((name, i) => {
     const col = i + 1;
     if (name === "") {
-      if (records.some((r) => (r.fields[i] ?? "").trim() !== "")) problems.push(problem({ file, line: headerRec.line, column: col, code: "header-missing", message: `column ${col} has values but no name in the header line` }));
+      if (records.some((r) => (r.fields[i] ?? "").trim() !== ""))
+        problems.push(
+          problem({
+            file,
+            line: headerRec.line,
+            column: col,
+            code: "header-missing",
+            message: `column ${col} has values but no name in the header line`,
+          }),
+        );
       return;
     }
     if (columnIndex[name] !== undefined) {
-      problems.push(problem({ file, line: headerRec.line, column: col, field: name, code: "header-duplicate", message: `column "${name}" appears twice in the header (columns ${columnIndex[name]} and ${col})`, value: name }));
+      problems.push(
+        problem({
+          file,
+          line: headerRec.line,
+          column: col,
+          field: name,
+          code: "header-duplicate",
+          message: `column "${name}" appears twice in the header (columns ${columnIndex[name]} and ${col})`,
+          value: name,
+        }),
+      );
       return;
     }
     columnIndex[name] = col;
     if (!known.has(name) && !spec.anyColumn) {
-      problems.push(problem({ file, line: headerRec.line, column: col, field: name, code: "unknown-column", severity: "warning", message: `unknown column "${name}" is ignored (expected: ${[...known].join(", ")})`, value: name }));
+      problems.push(
+        problem({
+          file,
+          line: headerRec.line,
+          column: col,
+          field: name,
+          code: "unknown-column",
+          severity: "warning",
+          message: `unknown column "${name}" is ignored (expected: ${[...known].join(", ")})`,
+          value: name,
+        }),
+      );
     }
   });
   const missing = spec.required.filter((c) => columnIndex[c] === undefined);
   for (const name of missing) {
-    problems.push(problem({ file, line: headerRec.line, field: name, code: "missing-column", message: `required column "${name}" is missing from the header${header.length === 1 ? ` (only one column found: is the delimiter "${delimiter === "\t" ? "tab" : delimiter}" right?)` : ""}` }));
+    problems.push(
+      problem({
+        file,
+        line: headerRec.line,
+        field: name,
+        code: "missing-column",
+        message: `required column "${name}" is missing from the header${header.length === 1 ? ` (only one column found: is the delimiter "${delimiter === "\t" ? "tab" : delimiter}" right?)` : ""}`,
+      }),
+    );
   }
 
   const width = header.length;
@@ -121,7 +171,15 @@ export function parseCsv(file: string, rawText: string, spec: CsvSpec, encoding:
   for (const rec of records) {
     const extraFilled = rec.fields.slice(width).some((f) => f.trim() !== "");
     if (rec.fields.length < width || extraFilled) {
-      problems.push(problem({ file, line: rec.line, column: Math.min(rec.fields.length, width) + 1, code: "ragged-row", message: `the record has ${rec.fields.length} fields, the header has ${width} (a missing or extra "${delimiter === "\t" ? "tab" : delimiter}"?)` }));
+      problems.push(
+        problem({
+          file,
+          line: rec.line,
+          column: Math.min(rec.fields.length, width) + 1,
+          code: "ragged-row",
+          message: `the record has ${rec.fields.length} fields, the header has ${width} (a missing or extra "${delimiter === "\t" ? "tab" : delimiter}"?)`,
+        }),
+      );
       if (rec.fields.length < width) continue;
     }
     const cells: Record<string, string> = {};

@@ -7,7 +7,9 @@ import iconv from "iconv-lite";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; code: "binary-file" | "encoding"; message: string; line: number | null };
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; code: "binary-file" | "encoding"; message: string; line: number | null };
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 
@@ -29,7 +31,12 @@ export function decodeText(buf: Uint8Array): Decoded {
   } else {
     const nul = buf.indexOf(0);
     if (nul >= 0) {
-      return { ok: false, code: "binary-file", message: "the file contains NUL bytes: it is binary or UTF-16 without a byte order mark (save it as \"CSV UTF-8\")", line: lineOfOffset(buf, nul) };
+      return {
+        ok: false,
+        code: "binary-file",
+        message: 'the file contains NUL bytes: it is binary or UTF-16 without a byte order mark (save it as "CSV UTF-8")',
+        line: lineOfOffset(buf, nul),
+      };
     }
     const hasBom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
     const body = hasBom ? buf.subarray(3) : buf;

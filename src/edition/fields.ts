@@ -10,13 +10,18 @@ import { SINGLE_LINE_FORBIDDEN as CONTROL_CHARS, TEXT_FORBIDDEN as CONTROL_CHARS
 
 const fail = (code: string, message: string) => ({ message, params: { code } });
 
-export const slug = z.string().refine((s) => SLUG.test(s), fail("invalid-id", "must be a slug of lower-case letters, digits and single hyphens (e.g. \"anna-mueller\")"));
+export const slug = z
+  .string()
+  .refine((s) => SLUG.test(s), fail("invalid-id", 'must be a slug of lower-case letters, digits and single hyphens (e.g. "anna-mueller")'));
 
 /** Single-line text: no line breaks or control characters (names, roles and companies reach mail headers). */
 export const line = (max: number) =>
   z
     .string()
-    .refine((s) => !CONTROL_CHARS.test(s), fail("control-character", "contains a line break or control character; this field must be a single line"))
+    .refine(
+      (s) => !CONTROL_CHARS.test(s),
+      fail("control-character", "contains a line break or control character; this field must be a single line"),
+    )
     .refine((s) => s.length <= max, fail("too-long", `is longer than ${max} characters`));
 
 /** Multi-line plain text (paragraphs separated by a blank line). */
@@ -37,15 +42,27 @@ export function isHttpsUrl(s: string): boolean {
   }
 }
 
-export const httpsUrl = z.string().refine(isHttpsUrl, fail("invalid-url", "must be an https:// URL (http:, javascript: and other schemes are not allowed)"));
+export const httpsUrl = z
+  .string()
+  .refine(isHttpsUrl, fail("invalid-url", "must be an https:// URL (http:, javascript: and other schemes are not allowed)"));
 
 /** A photo: a relative path under photos/ (no "..", no absolute path) or an https URL. */
 export function isSafePhotoPath(s: string): boolean {
-  return /^photos\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(s) && !s.split("/").some((p) => p === ".." || p === "." || p.startsWith(".")) && /\.(jpe?g|png|webp|avif|gif)$/i.test(s);
+  return (
+    /^photos\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(s) &&
+    !s.split("/").some((p) => p === ".." || p === "." || p.startsWith(".")) &&
+    /\.(jpe?g|png|webp|avif|gif)$/i.test(s)
+  );
 }
-export const photo = z.string().refine((s) => isSafePhotoPath(s) || isHttpsUrl(s), fail("invalid-photo", "must be a file under photos/ (e.g. photos/anna-mueller.jpg: letters, digits, . _ - only) or an https:// URL"));
+export const photo = z
+  .string()
+  .refine(
+    (s) => isSafePhotoPath(s) || isHttpsUrl(s),
+    fail("invalid-photo", "must be a file under photos/ (e.g. photos/anna-mueller.jpg: letters, digits, . _ - only) or an https:// URL"),
+  );
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 export function isEmail(s: string): boolean {
   return s.length <= 254 && EMAIL.test(s);
 }
@@ -60,7 +77,11 @@ export function parseDecimal(s: string): number {
 export const decimal = z.string().transform((s, ctx) => {
   const n = parseDecimal(s);
   if (Number.isNaN(n)) {
-    ctx.addIssue({ code: "custom", message: "is not a number (use digits with an optional decimal comma, e.g. 7,5)", params: { code: "invalid-number" } });
+    ctx.addIssue({
+      code: "custom",
+      message: "is not a number (use digits with an optional decimal comma, e.g. 7,5)",
+      params: { code: "invalid-number" },
+    });
     return z.NEVER;
   }
   return n;
@@ -99,7 +120,14 @@ export function parseDate(s: string, zone: string): DateTime | null {
   const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s.trim());
   if (!m) return null;
   const dt = DateTime.fromObject(
-    { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]), hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0) },
+    {
+      day: Number(m[1]),
+      month: Number(m[2]),
+      year: Number(m[3]),
+      hour: Number(m[4] ?? 0),
+      minute: Number(m[5] ?? 0),
+      second: Number(m[6] ?? 0),
+    },
     { zone },
   );
   return dt.isValid ? dt : null;
@@ -111,7 +139,14 @@ const GERMAN_LOCAL = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?:
  * The zone's UTC offset (minutes) at a local hour, or null for an impossible date or an hour in the
  * spring gap. Cached per day: offsets only change on the two transition days, which are looked up per hour.
  */
-function localOffset(zone: string, year: number, month: number, day: number, hour: number, cache: Map<string, number | null>): number | null {
+function localOffset(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  cache: Map<string, number | null>,
+): number | null {
   const dayKey = `${year}-${month}-${day}`;
   let offset = cache.get(dayKey);
   if (offset === undefined) {
@@ -139,7 +174,14 @@ function localOffset(zone: string, year: number, month: number, day: number, hou
 function germanLocalToInstant(s: string, zone: string, offsets: Map<string, number | null>): string | null {
   const m = GERMAN_LOCAL.exec(s.trim());
   if (!m) return null;
-  const [day, month, year, hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  const [day, month, year, hour, minute, second] = [
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+  ];
   if (minute > 59 || second > 59) return null;
   const offset = localOffset(zone, year, month, day, hour, offsets);
   if (offset === null) return null;
@@ -153,7 +195,11 @@ export const date = (zone: string) => {
     if (instant !== null) return instant;
     const dt = parseDate(s, zone);
     if (!dt) {
-      ctx.addIssue({ code: "custom", message: "is not a date (use 2024-03-05T10:15 or 05.03.2024 10:15)", params: { code: "invalid-date" } });
+      ctx.addIssue({
+        code: "custom",
+        message: "is not a date (use 2024-03-05T10:15 or 05.03.2024 10:15)",
+        params: { code: "invalid-date" },
+      });
       return z.NEVER;
     }
     return dt.toUTC().toISO() ?? s;

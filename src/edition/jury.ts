@@ -11,7 +11,15 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
   const { min, max } = ranking.scale;
   for (const c of ranking.criteria) {
     if (table.columnIndex[c.id] === undefined) {
-      problems.push(problem({ file: table.file, line: 1, field: c.id, code: "missing-column", message: `column "${c.id}" for criterion "${c.name}" is missing (edition.json ranking.criteria lists it)` }));
+      problems.push(
+        problem({
+          file: table.file,
+          line: 1,
+          field: c.id,
+          code: "missing-column",
+          message: `column "${c.id}" for criterion "${c.name}" is missing (edition.json ranking.criteria lists it)`,
+        }),
+      );
     }
   }
   const tableRows = table.rows;
@@ -21,9 +29,21 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
     const juror = row.cells["juror_id"] ?? "";
     const nominee = row.cells["nominee_id"] ?? "";
     let bad = false;
-    for (const [field, value] of [["juror_id", juror], ["nominee_id", nominee]] as const) {
+    for (const [field, value] of [
+      ["juror_id", juror],
+      ["nominee_id", nominee],
+    ] as const) {
       if (value === "") {
-        problems.push(problem({ file: table.file, line: row.line, column: table.columnIndex[field] ?? null, field, code: "required", message: `${field} is required but empty` }));
+        problems.push(
+          problem({
+            file: table.file,
+            line: row.line,
+            column: table.columnIndex[field] ?? null,
+            field,
+            code: "required",
+            message: `${field} is required but empty`,
+          }),
+        );
         bad = true;
       }
     }
@@ -37,10 +57,18 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
       const n = parseDecimal(cell);
       const where = { file: table.file, line: row.line, column: table.columnIndex[c.id] ?? null, field: c.id, value: cell };
       if (Number.isNaN(n)) {
-        problems.push(problem({ ...where, code: "invalid-number", message: `${c.id} is not a number (use digits with an optional decimal comma, e.g. 7,5)` }));
+        problems.push(
+          problem({
+            ...where,
+            code: "invalid-number",
+            message: `${c.id} is not a number (use digits with an optional decimal comma, e.g. 7,5)`,
+          }),
+        );
         bad = true;
       } else if (n < min || n > max) {
-        problems.push(problem({ ...where, code: "score-out-of-scale", message: `${c.id} score ${cell} is outside the scale ${min}–${max}` }));
+        problems.push(
+          problem({ ...where, code: "score-out-of-scale", message: `${c.id} score ${cell} is outside the scale ${min}–${max}` }),
+        );
         bad = true;
       } else {
         scores[c.id] = n;

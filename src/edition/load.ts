@@ -12,8 +12,18 @@ import { juryRows } from "./jury.js";
 import { RankingConfig } from "./config-schema.js";
 import { decodeText } from "./decode.js";
 import {
-  NomineeRow, NOMINEE_COLUMNS, AuthorRow, AUTHOR_COLUMNS, VoteRow, VOTE_COLUMNS, PreviousRow, PREVIOUS_COLUMNS,
-  subscriberRow, SUBSCRIBER_COLUMNS, JURY_COLUMNS, type Nominee,
+  NomineeRow,
+  NOMINEE_COLUMNS,
+  AuthorRow,
+  AUTHOR_COLUMNS,
+  VoteRow,
+  VOTE_COLUMNS,
+  PreviousRow,
+  PREVIOUS_COLUMNS,
+  subscriberRow,
+  SUBSCRIBER_COLUMNS,
+  JURY_COLUMNS,
+  type Nominee,
 } from "./row-schemas.js";
 import type { Edition } from "./model.js";
 import { deriveSortName } from "../lib/sort-key.js";
@@ -73,7 +83,14 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
 
   const configBytes = await readBytes(path.join(dir, "edition.json"));
   let config = null;
-  if (configBytes === null) problems.push(problem({ file: "edition.json", code: "missing-file", message: "edition.json is missing: every edition needs one (see docs/edition-format.md)" }));
+  if (configBytes === null)
+    problems.push(
+      problem({
+        file: "edition.json",
+        code: "missing-file",
+        message: "edition.json is missing: every edition needs one (see docs/edition-format.md)",
+      }),
+    );
   else {
     files.push("edition.json");
     const parsed = parseEditionConfig(configBytes);
@@ -89,7 +106,13 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
    * (its largest form) are garbage before the next file's exist: a 100,000-row subscribers.csv
    * never shares the heap with the raw rows of nominees.csv.
    */
-  async function load<T>(name: string, spec: CsvSpec, required: boolean, validate: (t: CsvTable) => { records: T[]; problems: Problem[] }, location?: string): Promise<T[] | null> {
+  async function load<T>(
+    name: string,
+    spec: CsvSpec,
+    required: boolean,
+    validate: (t: CsvTable) => { records: T[]; problems: Problem[] },
+    location?: string,
+  ): Promise<T[] | null> {
     const bytes = await readBytes(location ?? path.join(dir, name));
     if (bytes === null) {
       if (required) problems.push(problem({ file: name, code: "missing-file", message: `${name} is missing: it is required` }));
@@ -109,18 +132,33 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
     return valid.records;
   }
 
-  const nominees: Nominee[] | null = (await load("nominees.csv", NOMINEE_COLUMNS, true, (t) => validateRows(t, NomineeRow)))?.map((n) => ({ ...n, sort_name: n.sort_name ?? deriveSortName(n.name) })) ?? null;
+  const nominees: Nominee[] | null =
+    (await load("nominees.csv", NOMINEE_COLUMNS, true, (t) => validateRows(t, NomineeRow)))?.map((n) => ({
+      ...n,
+      sort_name: n.sort_name ?? deriveSortName(n.name),
+    })) ?? null;
   const authors = await load("authors.csv", AUTHOR_COLUMNS, true, (t) => validateRows(t, AuthorRow));
   // the criteria columns are named in edition.json: without a valid one, jury.csv is only read for syntax
-  const jury = await load("jury.csv", config ? { ...JURY_COLUMNS, extra: ranking.criteria.map((c) => c.id) } : { ...JURY_COLUMNS, anyColumn: true }, false, (t) => {
-    if (!config) return { records: [], problems: [] };
-    const r = juryRows(t, ranking);
-    return { records: r.rows, problems: r.problems };
-  });
+  const jury = await load(
+    "jury.csv",
+    config ? { ...JURY_COLUMNS, extra: ranking.criteria.map((c) => c.id) } : { ...JURY_COLUMNS, anyColumn: true },
+    false,
+    (t) => {
+      if (!config) return { records: [], problems: [] };
+      const r = juryRows(t, ranking);
+      return { records: r.rows, problems: r.problems };
+    },
+  );
   const votes = await load("votes.csv", VOTE_COLUMNS, false, (t) => validateRows(t, VoteRow));
   const previous = await load("previous.csv", PREVIOUS_COLUMNS, false, (t) => validateRows(t, PreviousRow));
   const subscriberName = options.subscribersFile ? path.basename(options.subscribersFile) : "subscribers.csv";
-  const subscribers = await load(subscriberName, SUBSCRIBER_COLUMNS, false, (t) => validateRows(t, subscriberRow(zone)), options.subscribersFile ? path.resolve(options.subscribersFile) : undefined);
+  const subscribers = await load(
+    subscriberName,
+    SUBSCRIBER_COLUMNS,
+    false,
+    (t) => validateRows(t, subscriberRow(zone)),
+    options.subscribersFile ? path.resolve(options.subscribersFile) : undefined,
+  );
 
   const intros: Record<string, string> = {};
   for (const [i, issue] of (config?.newsletter?.issues ?? []).entries()) {
@@ -128,12 +166,22 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
     const field = `newsletter.issues[${i}].intro`;
     const rel = issue.intro;
     if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(rel) || rel.split("/").some((p) => p.startsWith("."))) {
-      problems.push(problem({ file: "edition.json", field, code: "invalid-path", message: `${field} must be a relative path inside the edition folder (e.g. newsletter/01.md)`, value: rel }));
+      problems.push(
+        problem({
+          file: "edition.json",
+          field,
+          code: "invalid-path",
+          message: `${field} must be a relative path inside the edition folder (e.g. newsletter/01.md)`,
+          value: rel,
+        }),
+      );
       continue;
     }
     const bytes = await readBytes(path.join(dir, rel));
     if (bytes === null) {
-      problems.push(problem({ file: "edition.json", field, code: "missing-file", message: `${field}: file "${rel}" does not exist`, value: rel }));
+      problems.push(
+        problem({ file: "edition.json", field, code: "missing-file", message: `${field}: file "${rel}" does not exist`, value: rel }),
+      );
       continue;
     }
     const decoded = decodeText(bytes);
@@ -143,7 +191,20 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
 
   const edition: Edition | null =
     config && nominees && authors
-      ? { dir, config, nominees, authors, jury, votes, previous, subscribers, intros, columns, subscribersFile: subscriberName, photoFiles: await listPhotos(dir) }
+      ? {
+          dir,
+          config,
+          nominees,
+          authors,
+          jury,
+          votes,
+          previous,
+          subscribers,
+          intros,
+          columns,
+          subscribersFile: subscriberName,
+          photoFiles: await listPhotos(dir),
+        }
       : null;
   return { edition, problems, files };
 }

@@ -38,7 +38,14 @@ export const AuthorRow = z.object({
   bio: text(100, 1000),
   role: line(200).optional(),
   email: email.optional(),
-  topics: line(500).transform((s) => s.split("|").map((t) => t.trim()).filter((t) => t.length > 0)).optional(),
+  topics: line(500)
+    .transform((s) =>
+      s
+        .split("|")
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    )
+    .optional(),
   photo: photo.optional(),
 });
 export type Author = z.infer<typeof AuthorRow> & { line: number };
@@ -48,23 +55,36 @@ export const VoteRow = z.object({ nominee_id: z.string(), votes: nonNegativeInt 
 export type Vote = z.infer<typeof VoteRow> & { line: number };
 
 export const PREVIOUS_COLUMNS = { required: ["id", "rank"], optional: ["name"] } as const;
-export const PreviousRow = z.object({ id: z.string(), rank: nonNegativeInt.refine((n) => n >= 1, { message: "must be 1 or more", params: { code: "invalid-number" } }) });
+export const PreviousRow = z.object({
+  id: z.string(),
+  rank: nonNegativeInt.refine((n) => n >= 1, { message: "must be 1 or more", params: { code: "invalid-number" } }),
+});
 export type PreviousEntry = z.infer<typeof PreviousRow> & { line: number };
 
-export const SUBSCRIBER_COLUMNS = { required: ["email", "status"], optional: ["first_name", "last_name", "confirmed_at", "source"] } as const;
+export const SUBSCRIBER_COLUMNS = {
+  required: ["email", "status"],
+  optional: ["first_name", "last_name", "confirmed_at", "source"],
+} as const;
 export const subscriberRow = (zone: string) =>
   z
     .object({
       email: email,
       first_name: line(80).optional(),
       last_name: line(80).optional(),
-      status: z.enum(["confirmed", "pending", "unsubscribed", "bounced"], { error: 'must be "confirmed", "pending", "unsubscribed" or "bounced"' }),
+      status: z.enum(["confirmed", "pending", "unsubscribed", "bounced"], {
+        error: 'must be "confirmed", "pending", "unsubscribed" or "bounced"',
+      }),
       confirmed_at: date(zone).optional(),
       source: line(200).optional(),
     })
     .superRefine((s, ctx) => {
       if (s.status === "confirmed" && s.confirmed_at === undefined) {
-        ctx.addIssue({ code: "custom", path: ["confirmed_at"], message: "is required when status is confirmed (proof of double opt-in)", params: { code: "missing-consent" } });
+        ctx.addIssue({
+          code: "custom",
+          path: ["confirmed_at"],
+          message: "is required when status is confirmed (proof of double opt-in)",
+          params: { code: "missing-consent" },
+        });
       }
     });
 export type Subscriber = z.infer<ReturnType<typeof subscriberRow>> & { line: number };

@@ -37,7 +37,10 @@ function issueMessage(field: string, issue: Issue, input: unknown): string {
  * Validates every row. Consumes the table's rows (each is released once validated): a 100,000-row
  * subscribers.csv would otherwise hold its cells and its records in memory at the same time.
  */
-export function validateRows<S extends z.ZodType>(table: CsvTable, schema: S): { records: (z.output<S> & { line: number })[]; problems: Problem[] } {
+export function validateRows<S extends z.ZodType>(
+  table: CsvTable,
+  schema: S,
+): { records: (z.output<S> & { line: number })[]; problems: Problem[] } {
   const records: (z.output<S> & { line: number })[] = [];
   const problems: Problem[] = [];
   const rows = table.rows;

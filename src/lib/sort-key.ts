@@ -3,7 +3,26 @@
  * "Dr. Anna Müller" and "Anna Mueller" fold to the same key, so the checker can find one person
  * entered twice and the ranking can order ties the way a German reader expects.
  */
-const TITLES = new Set(["dr", "prof", "professor", "dipl", "ing", "med", "phil", "rer", "nat", "mba", "ba", "ma", "msc", "bsc", "h.c", "hc", "pd", "mag"]);
+const TITLES = new Set([
+  "dr",
+  "prof",
+  "professor",
+  "dipl",
+  "ing",
+  "med",
+  "phil",
+  "rer",
+  "nat",
+  "mba",
+  "ba",
+  "ma",
+  "msc",
+  "bsc",
+  "h.c",
+  "hc",
+  "pd",
+  "mag",
+]);
 
 /** Lower case, NFC, ä→ae, ö→oe, ü→ue, ß→ss, other accents removed. */
 export function foldGerman(text: string): string {
@@ -25,7 +44,13 @@ function nameWords(name: string): string[] {
     .split(/[\s,]+/)
     .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ""))
     .filter((w) => w.length > 0)
-    .filter((w) => !w.split(/[.\-]/).filter(Boolean).every((part) => TITLES.has(part)));
+    .filter(
+      (w) =>
+        !w
+          .split(/[.\-]/)
+          .filter(Boolean)
+          .every((part) => TITLES.has(part)),
+    );
 }
 
 /** Identity key of a person's name: folded, titles dropped, word order kept. */
@@ -39,7 +64,13 @@ export function deriveSortName(name: string): string {
     .normalize("NFC")
     .split(/\s+/)
     .filter((w) => w.length > 0)
-    .filter((w) => !w.split(/[.\-]/).filter(Boolean).every((part) => TITLES.has(foldGerman(part))));
+    .filter(
+      (w) =>
+        !w
+          .split(/[.\-]/)
+          .filter(Boolean)
+          .every((part) => TITLES.has(foldGerman(part))),
+    );
   if (words.length <= 1) return words.join("");
   const last = words[words.length - 1] ?? "";
   return `${last}, ${words.slice(0, -1).join(" ")}`;

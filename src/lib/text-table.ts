@@ -6,7 +6,8 @@ import { printable } from "./text-safety.js";
 export const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 /** A number with fixed decimals, or "–" when there is none. */
-export const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? "–" : (Object.is(x, -0) ? 0 : x).toFixed(digits));
+export const fixed = (x: number | null | undefined, digits: number) =>
+  x === null || x === undefined ? "–" : (Object.is(x, -0) ? 0 : x).toFixed(digits);
 
 /** Columns padded to their widest cell; `right[i]` right-aligns column i (numbers). */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[] = []): string {

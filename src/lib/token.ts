@@ -13,7 +13,10 @@ const MIN_SECRET_LENGTH = 16;
 export function requireSecret(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env[SECRET_ENV];
   if (secret === undefined || secret.length === 0) {
-    throw new KoepfeError("E_NO_SECRET", `${SECRET_ENV} is not set: it signs the unsubscribe links (use at least ${MIN_SECRET_LENGTH} random characters, e.g. "openssl rand -hex 32")`);
+    throw new KoepfeError(
+      "E_NO_SECRET",
+      `${SECRET_ENV} is not set: it signs the unsubscribe links (use at least ${MIN_SECRET_LENGTH} random characters, e.g. "openssl rand -hex 32")`,
+    );
   }
   if (secret.length < MIN_SECRET_LENGTH) {
     throw new KoepfeError("E_WEAK_SECRET", `${SECRET_ENV} is too short (${secret.length} characters; at least ${MIN_SECRET_LENGTH})`);
@@ -30,7 +33,9 @@ export function canonicalEmail(email: string): string {
 }
 
 function mac(secret: string, listId: string, email: string): Buffer {
-  return createHmac("sha256", secret).update(`${listId}\n${canonicalEmail(email)}`).digest();
+  return createHmac("sha256", secret)
+    .update(`${listId}\n${canonicalEmail(email)}`)
+    .digest();
 }
 
 /** The token for one recipient of one list: "<base64url address>.<base64url mac>". */

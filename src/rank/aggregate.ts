@@ -29,7 +29,11 @@ export const trims = (count: number, trim: number) => trim > 0 && count >= 2 * t
  * J from one nominee's ballots (in juror order) and their values: t' for every method but `borda`,
  * which averages the ballots' Borda points instead.
  */
-export function juryScore(ballots: readonly Ballot[], values: readonly number[], method: Pick<RankingConfig, "aggregate" | "trim">): JuryScore {
+export function juryScore(
+  ballots: readonly Ballot[],
+  values: readonly number[],
+  method: Pick<RankingConfig, "aggregate" | "trim">,
+): JuryScore {
   const none = { trimmedLow: [], trimmedHigh: [] };
   if (ballots.length === 0) return { jury: null, ...none };
   switch (method.aggregate) {
@@ -39,10 +43,16 @@ export function juryScore(ballots: readonly Ballot[], values: readonly number[],
       if (!trims(ballots.length, method.trim)) return { jury: mean(values), ...none };
       // equal values: the juror id decides which ballot is shown as dropped (J is the same either way)
       const juror = (i: number) => (ballots[i] as Ballot).juror;
-      const order = values.map((_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number) || (juror(a) < juror(b) ? -1 : juror(a) > juror(b) ? 1 : 0));
+      const order = values
+        .map((_, i) => i)
+        .sort((a, b) => (values[a] as number) - (values[b] as number) || (juror(a) < juror(b) ? -1 : juror(a) > juror(b) ? 1 : 0));
       const n = order.length;
       const pick = (from: number, to: number) => order.slice(from, to).map((i) => ballots[i] as Ballot);
-      return { jury: mean(order.slice(method.trim, n - method.trim).map((i) => values[i] as number)), trimmedLow: pick(0, method.trim), trimmedHigh: pick(n - method.trim, n) };
+      return {
+        jury: mean(order.slice(method.trim, n - method.trim).map((i) => values[i] as number)),
+        trimmedLow: pick(0, method.trim),
+        trimmedHigh: pick(n - method.trim, n),
+      };
     }
     case "mean":
     case "borda":

@@ -63,6 +63,12 @@ export function ballotsOf(rows: readonly JuryRow[], criteria: readonly Criterion
   // built in sorted order and with one string per id: the later passes then walk memory in order
   return Array.from(order, (i) => {
     const row = kept[i] as JuryRow;
-    return { juror: jurors.list[jurorOf[i] as number] as string, nominee: nominees.list[nomineeOf[i] as number] as string, line: row.line, scores: row.scores, total: totals[i] as number };
+    return {
+      juror: jurors.list[jurorOf[i] as number] as string,
+      nominee: nominees.list[nomineeOf[i] as number] as string,
+      line: row.line,
+      scores: row.scores,
+      total: totals[i] as number,
+    };
   });
 }

@@ -53,9 +53,15 @@ export function jurorBias(edition: Edition): BiasTable {
       return s && s.n > 1 ? [b.total - (s.sum - b.total) / (s.n - 1)] : [];
     });
     return {
-      juror, name: config.get(juror)?.name ?? null, company: config.get(juror)?.company ?? null,
-      ballots: own.length, conflicts: conflicts.filter((b) => b.juror === juror).length,
-      mean, sd, offset: meanSd(diffs).mean, spread: sd !== null && panel.sd ? sd / panel.sd : null,
+      juror,
+      name: config.get(juror)?.name ?? null,
+      company: config.get(juror)?.company ?? null,
+      ballots: own.length,
+      conflicts: conflicts.filter((b) => b.juror === juror).length,
+      mean,
+      sd,
+      offset: meanSd(diffs).mean,
+      spread: sd !== null && panel.sd ? sd / panel.sd : null,
     };
   });
   return { panel: { ballots: counted.length, ...panel }, jurors };

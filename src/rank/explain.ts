@@ -68,7 +68,19 @@ export function explainNominee(edition: Edition, id: string): NomineeExplanation
   const scores = new Map(sheet.scores.map((s) => [s.nominee.id, s]));
   const neighbour = (other: RankedEntry | undefined, decidedBy: Decider | null): Neighbour | null => {
     const s = other && scores.get(other.id);
-    return other && s ? { id: other.id, name: other.nominee.name, rank: other.rank, points: other.points, final: s.final, votes: s.votes, jury: s.jury, countBack: s.countBack, decidedBy } : null;
+    return other && s
+      ? {
+          id: other.id,
+          name: other.nominee.name,
+          rank: other.rank,
+          points: other.points,
+          final: s.final,
+          votes: s.votes,
+          jury: s.jury,
+          countBack: s.countBack,
+          decidedBy,
+        }
+      : null;
   };
   const below = ranking.entries[entry.position];
 
@@ -82,7 +94,16 @@ export function explainNominee(edition: Edition, id: string): NomineeExplanation
     .sort((a, b) => (a.juror_id < b.juror_id ? -1 : a.juror_id > b.juror_id ? 1 : a.line - b.line))
     .map((r): BallotLine => {
       const i = counted.get(r.line);
-      const status = i !== undefined ? (low.has(r.line) ? "trimmed_low" : high.has(r.line) ? "trimmed_high" : "counted") : conflicts.has(r.line) ? "conflict" : "no_score";
+      const status =
+        i !== undefined
+          ? low.has(r.line)
+            ? "trimmed_low"
+            : high.has(r.line)
+              ? "trimmed_high"
+              : "counted"
+          : conflicts.has(r.line)
+            ? "conflict"
+            : "no_score";
       return {
         juror: r.juror_id,
         jurorName: jurorNames.get(r.juror_id) ?? null,
@@ -95,9 +116,17 @@ export function explainNominee(edition: Edition, id: string): NomineeExplanation
       };
     });
   return {
-    entry, method: ranking.method, ballots: lines,
-    jury: score.jury, juryScaled: score.juryScaled, juryRange: sheet.juryRange,
-    votes: score.votes, votesScaled: score.votesScaled, votesRange: sheet.votesRange, final: score.final, countBack: score.countBack,
+    entry,
+    method: ranking.method,
+    ballots: lines,
+    jury: score.jury,
+    juryScaled: score.juryScaled,
+    juryRange: sheet.juryRange,
+    votes: score.votes,
+    votesScaled: score.votesScaled,
+    votesRange: sheet.votesRange,
+    final: score.final,
+    countBack: score.countBack,
     above: neighbour(ranking.entries[entry.position - 2], entry.tie_broken_by as Decider | null),
     below: neighbour(below, (below?.tie_broken_by ?? null) as Decider | null),
   };

@@ -53,7 +53,19 @@ export function rankingJson(edition: Edition, ranking: Ranking): RankingJson {
   };
 }
 
-const COLUMNS = ["id", "name", "rank", "category", "category_rank", "points", "jury", "votes", "ballots", "movement", "tie_broken_by"] as const;
+const COLUMNS = [
+  "id",
+  "name",
+  "rank",
+  "category",
+  "category_rank",
+  "points",
+  "jury",
+  "votes",
+  "ballots",
+  "movement",
+  "tie_broken_by",
+] as const;
 const NUMBER = /^-?\d+(,\d+)?$/;
 
 /**

@@ -28,7 +28,8 @@ function scaled(label: string, value: number | null, range: Range | null, result
 function countBackText(a: readonly number[], b: readonly number[]): string {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    if (Math.abs((a[i] as number) - (b[i] as number)) >= 1e-9) return `ballot ${i + 1} from the top: ${fixed(a[i], 4)} vs ${fixed(b[i], 4)}`;
+    if (Math.abs((a[i] as number) - (b[i] as number)) >= 1e-9)
+      return `ballot ${i + 1} from the top: ${fixed(a[i], 4)} vs ${fixed(b[i], 4)}`;
   }
   return `${a.length} vs ${b.length} ballots, equal as far as both go`;
 }
@@ -40,9 +41,11 @@ function relation(x: NomineeExplanation, n: Neighbour, side: "above" | "below"):
   if (decided === "sort_name") return `${who}equal F and equal on every tie-break: the two share the rank, listed by sort name`;
   const [first, second] = side === "above" ? [n, x] : [x, n];
   const detail =
-    decided === "votes" ? `${first.votes} vs ${second.votes} votes`
-    : decided === "jury" ? `J ${fixed(first.jury, 4)} vs ${fixed(second.jury, 4)}`
-    : countBackText(first.countBack, second.countBack);
+    decided === "votes"
+      ? `${first.votes} vs ${second.votes} votes`
+      : decided === "jury"
+        ? `J ${fixed(first.jury, 4)} vs ${fixed(second.jury, 4)}`
+        : countBackText(first.countBack, second.countBack);
   return `${who}equal F; decided by ${decided} (${detail})`;
 }
 
@@ -58,18 +61,42 @@ export function formatExplanation(edition: Edition, x: NomineeExplanation): stri
   if (edition.jury) {
     const criteria = m.criteria;
     const rows = x.ballots.map((b) => [
-      `${printable(b.jurorName ?? b.juror)} (${b.juror})`, String(b.line),
+      `${printable(b.jurorName ?? b.juror)} (${b.juror})`,
+      String(b.line),
       ...criteria.map((c) => fixed(b.scores[c.id] ?? null, 1)),
-      fixed(b.total, 3), fixed(b.normalised, 3), ...(m.aggregate === "borda" ? [fixed(b.borda, 3)] : []), STATUS[b.status],
+      fixed(b.total, 3),
+      fixed(b.normalised, 3),
+      ...(m.aggregate === "borda" ? [fixed(b.borda, 3)] : []),
+      STATUS[b.status],
     ]);
-    const header = ["Juror", "Line", ...criteria.map((c) => `${printable(c.name)} ×${c.weight}`), "Total t", m.normalize === "zscore" ? "t' (z)" : "t'", ...(m.aggregate === "borda" ? ["Borda"] : []), "Status"];
-    out.push(`Ballots (jury.csv): t = weighted mean of the scored criteria${m.normalize === "zscore" ? "; t' = (t − juror mean) / juror sd" : ""}`);
-    out.push(textTable(header, rows, header.map((_, i) => i > 0 && i < header.length - 1)));
+    const header = [
+      "Juror",
+      "Line",
+      ...criteria.map((c) => `${printable(c.name)} ×${c.weight}`),
+      "Total t",
+      m.normalize === "zscore" ? "t' (z)" : "t'",
+      ...(m.aggregate === "borda" ? ["Borda"] : []),
+      "Status",
+    ];
+    out.push(
+      `Ballots (jury.csv): t = weighted mean of the scored criteria${m.normalize === "zscore" ? "; t' = (t − juror mean) / juror sd" : ""}`,
+    );
+    out.push(
+      textTable(
+        header,
+        rows,
+        header.map((_, i) => i > 0 && i < header.length - 1),
+      ),
+    );
     const n = e.ballots;
     const how =
-      m.aggregate === "trimmed_mean" ? (trims(n, m.trim) ? `trimmed mean of ${n} ballots: the ${m.trim} lowest and ${m.trim} highest dropped` : `plain mean of ${n} ballots (trimming needs ${2 * m.trim + 3})`)
-      : m.aggregate === "borda" ? `mean Borda points of ${n} ballots`
-      : `${m.aggregate} of ${n} ballots`;
+      m.aggregate === "trimmed_mean"
+        ? trims(n, m.trim)
+          ? `trimmed mean of ${n} ballots: the ${m.trim} lowest and ${m.trim} highest dropped`
+          : `plain mean of ${n} ballots (trimming needs ${2 * m.trim + 3})`
+        : m.aggregate === "borda"
+          ? `mean Borda points of ${n} ballots`
+          : `${m.aggregate} of ${n} ballots`;
     out.push(`J = ${fixed(x.jury, 4)} (${how}; quorum ${m.quorum})`);
   } else out.push(`No jury.csv: J is the nominee's score column: ${fixed(x.jury, 4)}`);
   out.push(

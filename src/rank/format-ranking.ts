@@ -27,7 +27,12 @@ export function formatRanking(edition: Edition, ranking: Ranking): string {
   const category = (id: string) => categories.get(id) ?? id;
   const title = `${printable(edition.config.title)}: ${ranking.entries.length} nominees, ${methodLine(edition, ranking)}\n\n`;
   if (ranking.mode === "unranked") {
-    const rows = ranking.entries.map((e) => [String(e.position), category(e.nominee.category), cut(e.nominee.name, 40), cut(e.nominee.company, 40)]);
+    const rows = ranking.entries.map((e) => [
+      String(e.position),
+      category(e.nominee.category),
+      cut(e.nominee.name, 40),
+      cut(e.nominee.company, 40),
+    ]);
     return title + textTable(["#", "Category", "Name", "Company"], rows, [true]);
   }
   const ties = ranking.entries.some((e) => e.tie_broken_by !== null);
@@ -40,5 +45,7 @@ export function formatRanking(edition: Edition, ranking: Ranking): string {
     category(e.nominee.category),
     ...(ties ? [e.tie_broken_by === null ? "" : e.tie_broken_by === "sort_name" ? "shared rank" : `tie: ${e.tie_broken_by}`] : []),
   ]);
-  return title + textTable(["Rank", "Move", "Points", "Name", "Company", "Category", ...(ties ? ["Tie-break"] : [])], rows, [true, false, true]);
+  return (
+    title + textTable(["Rank", "Move", "Points", "Name", "Company", "Category", ...(ties ? ["Tie-break"] : [])], rows, [true, false, true])
+  );
 }

@@ -7,8 +7,20 @@ export function formatStability(s: Stability): string {
   if (s.jurors.length === 0) return "No jury ballots: there is no juror to leave out, the ranking cannot change.\n";
   const changed = s.top.filter((p) => p.changes.length > 0).length;
   const top = s.top.map((p) => {
-    const alternatives = [...new Map(p.changes.map((c) => [c.id, c])).values()].map((c) => `${cut(printable(c.name), 30)} (without ${p.changes.filter((x) => x.id === c.id).map((x) => x.juror).join(", ")})`);
-    return [p.changes.length > 0 ? "!" : "", String(p.position), String(p.rank), cut(printable(p.name), 40), alternatives.length > 0 ? alternatives.join("; ") : "stable"];
+    const alternatives = [...new Map(p.changes.map((c) => [c.id, c])).values()].map(
+      (c) =>
+        `${cut(printable(c.name), 30)} (without ${p.changes
+          .filter((x) => x.id === c.id)
+          .map((x) => x.juror)
+          .join(", ")})`,
+    );
+    return [
+      p.changes.length > 0 ? "!" : "",
+      String(p.position),
+      String(p.rank),
+      cut(printable(p.name), 40),
+      alternatives.length > 0 ? alternatives.join("; ") : "stable",
+    ];
   });
   const all = s.entries.map((e) => [String(e.rank), String(e.best), String(e.worst), String(e.worst - e.best), cut(printable(e.name), 40)]);
   return [

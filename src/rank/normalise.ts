@@ -37,7 +37,13 @@ export function normalise(ballots: readonly Ballot[], method: RankingConfig["nor
   for (let i = 0; i < ballots.length; i++) out[i] = (ballots[i] as Ballot).total;
   if (method === "none") return out;
   const jurors = jurorIndex(ballots);
-  const stats: JurorStats[] = Array.from({ length: jurors.count }, () => ({ n: 0, sum: 0, squares: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY }));
+  const stats: JurorStats[] = Array.from({ length: jurors.count }, () => ({
+    n: 0,
+    sum: 0,
+    squares: 0,
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+  }));
   const of = (i: number) => stats[jurors.of[i] as number] as JurorStats;
   for (let i = 0; i < out.length; i++) {
     const s = of(i);

@@ -71,7 +71,11 @@ export function orderByScore<T extends Contender>(items: readonly T[], order: re
     run.forEach((item, i) => {
       const above = run[i - 1];
       const decider = above === undefined ? null : decidingTieBreak(above, item, order);
-      placed.push({ item, tieBrokenBy: above === undefined ? null : (decider ?? "sort_name"), sharesRank: above !== undefined && decider === null });
+      placed.push({
+        item,
+        tieBrokenBy: above === undefined ? null : (decider ?? "sort_name"),
+        sharesRank: above !== undefined && decider === null,
+      });
     });
     start = end;
   }

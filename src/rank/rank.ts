@@ -31,11 +31,23 @@ export function countedBallots(edition: Edition): SplitBallots {
 export function rankBallots(edition: Edition, counted: readonly Ballot[]): { ranking: Ranking; sheet: ScoreSheet } {
   const method = edition.config.ranking;
   const sheet = scoreSheet(edition, counted);
-  const contenders = sheet.scores.map((s) => ({ id: s.nominee.id, sortName: s.nominee.sort_name, final: s.final, votes: s.votes, jury: s.jury, countBack: s.countBack, score: s }));
+  const contenders = sheet.scores.map((s) => ({
+    id: s.nominee.id,
+    sortName: s.nominee.sort_name,
+    final: s.final,
+    votes: s.votes,
+    jury: s.jury,
+    countBack: s.countBack,
+    score: s,
+  }));
   const placed = orderByScore(contenders, method.tie_break);
   const shares = placed.map((p) => p.sharesRank);
   const ranks = ranksFor(shares, method.rank_style);
-  const inCategory = categoryRanks(placed.map((p) => p.item.score.nominee.category), shares, method.rank_style);
+  const inCategory = categoryRanks(
+    placed.map((p) => p.item.score.nominee.category),
+    shares,
+    method.rank_style,
+  );
   const previous = previousRanks(edition);
   const entries = placed.map(({ item, tieBrokenBy }, i): RankedEntry => {
     const s: NomineeScore = item.score;
@@ -66,7 +78,9 @@ function unrankedEntries(edition: Edition, counted: readonly Ballot[]): RankedEn
   const votes = votesOf(edition);
   const previous = previousRanks(edition);
   return [...edition.nominees]
-    .sort((a, b) => at(a.category) - at(b.category) || compareSortNames(a.sort_name, b.sort_name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(
+      (a, b) => at(a.category) - at(b.category) || compareSortNames(a.sort_name, b.sort_name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
     .map((nominee, i) => ({
       id: nominee.id,
       nominee,
@@ -87,7 +101,11 @@ export function analyse(edition: Edition): Analysis {
   const ballots = countedBallots(edition);
   const { ranking, sheet } = rankBallots(edition, ballots.counted);
   if (edition.config.ranking.mode === "unranked") {
-    return { ranking: { mode: "unranked", method: edition.config.ranking, entries: unrankedEntries(edition, ballots.counted) }, ballots, sheet };
+    return {
+      ranking: { mode: "unranked", method: edition.config.ranking, entries: unrankedEntries(edition, ballots.counted) },
+      ballots,
+      sheet,
+    };
   }
   return { ranking, ballots, sheet };
 }

@@ -72,7 +72,15 @@ export function scoreSheet(edition: Edition, counted: readonly Ballot[]): ScoreS
       ownValues.push(values[i] as number);
     }
     const jury = edition.jury ? juryScore(ballots, ownValues, method) : { jury: nominee.score ?? null, trimmedLow: [], trimmedHigh: [] };
-    return { nominee, ballots, normalised: own, values: ownValues, jury, votes: votes.get(nominee.id) ?? 0, countBack: own.slice().sort((a, b) => b - a) };
+    return {
+      nominee,
+      ballots,
+      normalised: own,
+      values: ownValues,
+      jury,
+      votes: votes.get(nominee.id) ?? 0,
+      countBack: own.slice().sort((a, b) => b - a),
+    };
   });
   const juryRange = rangeOf(partial.map((s) => s.jury.jury));
   const votesRange = rangeOf(partial.map((s) => s.votes));
@@ -80,9 +88,18 @@ export function scoreSheet(edition: Edition, counted: readonly Ballot[]): ScoreS
     const juryScaled = scale01(s.jury.jury, juryRange);
     const votesScaled = scale01(s.votes, votesRange);
     return {
-      nominee: s.nominee, ballots: s.ballots, normalised: s.normalised, values: s.values,
-      jury: s.jury.jury, trimmedLow: s.jury.trimmedLow, trimmedHigh: s.jury.trimmedHigh,
-      votes: s.votes, juryScaled, votesScaled, final: finalScore(juryScaled, votesScaled, method.weights), countBack: s.countBack,
+      nominee: s.nominee,
+      ballots: s.ballots,
+      normalised: s.normalised,
+      values: s.values,
+      jury: s.jury.jury,
+      trimmedLow: s.jury.trimmedLow,
+      trimmedHigh: s.jury.trimmedHigh,
+      votes: s.votes,
+      juryScaled,
+      votesScaled,
+      final: finalScore(juryScaled, votesScaled, method.weights),
+      countBack: s.countBack,
     };
   });
   return { scores, juryRange, votesRange };

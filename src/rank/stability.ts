@@ -48,9 +48,14 @@ export function stability(edition: Edition): Stability {
   const jurors = [...new Set(counted.map((b) => b.juror))].sort();
   const best = new Map(base.map((e) => [e.id, Number.POSITIVE_INFINITY]));
   const worst = new Map(base.map((e) => [e.id, 0]));
-  const top: StablePlace[] = base.slice(0, TOP_PLACES).map((e) => ({ position: e.position, rank: e.rank ?? e.position, id: e.id, name: e.nominee.name, changes: [] }));
+  const top: StablePlace[] = base
+    .slice(0, TOP_PLACES)
+    .map((e) => ({ position: e.position, rank: e.rank ?? e.position, id: e.id, name: e.nominee.name, changes: [] }));
   for (const juror of jurors) {
-    const without = rankBallots(edition, counted.filter((b) => b.juror !== juror)).ranking.entries;
+    const without = rankBallots(
+      edition,
+      counted.filter((b) => b.juror !== juror),
+    ).ranking.entries;
     for (const e of without) {
       const rank = e.rank ?? e.position;
       best.set(e.id, Math.min(best.get(e.id) ?? rank, rank));
@@ -63,7 +68,13 @@ export function stability(edition: Edition): Stability {
   }
   const entries = base.map((e) => {
     const rank = e.rank ?? e.position;
-    return { id: e.id, name: e.nominee.name, rank, best: jurors.length > 0 ? (best.get(e.id) ?? rank) : rank, worst: jurors.length > 0 ? (worst.get(e.id) ?? rank) : rank };
+    return {
+      id: e.id,
+      name: e.nominee.name,
+      rank,
+      best: jurors.length > 0 ? (best.get(e.id) ?? rank) : rank,
+      worst: jurors.length > 0 ? (worst.get(e.id) ?? rank) : rank,
+    };
   });
   return { jurors, entries, top };
 }

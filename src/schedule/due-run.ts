@@ -56,7 +56,11 @@ export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
     const lock = ledger.lock.acquire("send --due");
     if (!lock.acquired) {
       const h = lock.holder;
-      o.log("locked", { holder: h }, `another send is running (pid ${h.pid} on ${h.host}, "${h.command}", since ${h.startedAt}); this run sends nothing`);
+      o.log(
+        "locked",
+        { holder: h },
+        `another send is running (pid ${h.pid} on ${h.host}, "${h.command}", since ${h.startedAt}); this run sends nothing`,
+      );
       return EXIT.ok;
     }
     try {
@@ -65,7 +69,11 @@ export async function sendDue(o: DueRunOptions): Promise<ExitCode> {
       const actionable = decisions.filter((d) => d.action === "send" || d.action === "resume" || d.action === "late");
       if (actionable.length === 0) {
         const next = decisions.find((d) => d.action === "wait");
-        o.log("nothing-due", { now: now.toISO(), next: next ?? null }, `nothing due at ${now.toFormat("yyyy-MM-dd HH:mm ZZZZ")}${next ? `; next: ${describe(next)}` : ""}`);
+        o.log(
+          "nothing-due",
+          { now: now.toISO(), next: next ?? null },
+          `nothing due at ${now.toFormat("yyyy-MM-dd HH:mm ZZZZ")}${next ? `; next: ${describe(next)}` : ""}`,
+        );
         return EXIT.ok;
       }
       let exit: ExitCode = EXIT.ok;

@@ -29,7 +29,12 @@ export type DueDecision =
  * three days late confuses readers — also when it is half-sent: it is reported and needs
  * `koepfe send ISSUE` by hand.
  */
-export function decideDue(plan: readonly PlannedIssue[], progress: ReadonlyMap<number, IssueProgress>, now: DateTime, maxDelayHours: number): DueDecision[] {
+export function decideDue(
+  plan: readonly PlannedIssue[],
+  progress: ReadonlyMap<number, IssueProgress>,
+  now: DateTime,
+  maxDelayHours: number,
+): DueDecision[] {
   const ordered = [...plan].sort((a, b) => (a.sendAt?.toMillis() ?? Infinity) - (b.sendAt?.toMillis() ?? Infinity) || a.number - b.number);
   return ordered.map((issue): DueDecision => {
     const p = progress.get(issue.number) ?? { started: false, complete: false };

@@ -26,7 +26,15 @@ export function scheduleProblems(edition: Edition): Problem[] {
     }
     const millis = resolved.instant.toMillis();
     if (previous && millis <= previous.millis) {
-      out.push(problem({ file: FILE, field, code: "send-at-order", message: `${field}: issue ${issue.number} is scheduled at or before issue ${previous.number}; issues must be in ascending time`, value: issue.send_at }));
+      out.push(
+        problem({
+          file: FILE,
+          field,
+          code: "send-at-order",
+          message: `${field}: issue ${issue.number} is scheduled at or before issue ${previous.number}; issues must be in ascending time`,
+          value: issue.send_at,
+        }),
+      );
     }
     previous = { number: issue.number, millis };
   });
@@ -36,7 +44,9 @@ export function scheduleProblems(edition: Edition): Problem[] {
 
 function rankBlockProblems(edition: Edition): Problem[] {
   const issues = edition.config.newsletter?.issues ?? [];
-  const blocks = issues.flatMap((issue, i) => (issue.ranks ? [{ i, number: issue.number, from: Math.min(...issue.ranks), to: Math.max(...issue.ranks) }] : []));
+  const blocks = issues.flatMap((issue, i) =>
+    issue.ranks ? [{ i, number: issue.number, from: Math.min(...issue.ranks), to: Math.max(...issue.ranks) }] : [],
+  );
   if (blocks.length === 0) return [];
   const out: Problem[] = [];
   const owner = new Map<number, number>();
@@ -44,7 +54,15 @@ function rankBlockProblems(edition: Edition): Problem[] {
     for (let place = b.from; place <= b.to; place++) {
       const other = owner.get(place);
       if (other !== undefined) {
-        out.push(problem({ file: FILE, field: `newsletter.issues[${b.i}].ranks`, code: "ranks-overlap", message: `newsletter.issues[${b.i}].ranks: place ${place} is already in issue ${other}; rank blocks must not overlap`, value: `[${b.from}, ${b.to}]` }));
+        out.push(
+          problem({
+            file: FILE,
+            field: `newsletter.issues[${b.i}].ranks`,
+            code: "ranks-overlap",
+            message: `newsletter.issues[${b.i}].ranks: place ${place} is already in issue ${other}; rank blocks must not overlap`,
+            value: `[${b.from}, ${b.to}]`,
+          }),
+        );
         break;
       }
       owner.set(place, b.number);
@@ -54,7 +72,14 @@ function rankBlockProblems(edition: Edition): Problem[] {
   const missing: number[] = [];
   for (let place = 1; place <= total; place++) if (!owner.has(place)) missing.push(place);
   if (missing.length > 0) {
-    out.push(problem({ file: FILE, field: "newsletter.issues", code: "ranks-not-covered", message: `newsletter.issues do not reveal place${missing.length === 1 ? "" : "s"} ${compactRanges(missing)} of ${total}; every place must be in one issue` }));
+    out.push(
+      problem({
+        file: FILE,
+        field: "newsletter.issues",
+        code: "ranks-not-covered",
+        message: `newsletter.issues do not reveal place${missing.length === 1 ? "" : "s"} ${compactRanges(missing)} of ${total}; every place must be in one issue`,
+      }),
+    );
   }
   return out;
 }

@@ -6,7 +6,10 @@ import { resolveWallTime } from "./wall-time.js";
 import type { PlannedIssue } from "./due.js";
 
 export function schedulePlan(edition: Edition, ranking: Ranking): PlannedIssue[] {
-  return resolvePlan(planIssues(edition, ranking).map((p) => p.issue), edition.config.timezone);
+  return resolvePlan(
+    planIssues(edition, ranking).map((p) => p.issue),
+    edition.config.timezone,
+  );
 }
 
 /** Each issue's send_at resolved in `zone`; null for no send_at or one that does not resolve. */

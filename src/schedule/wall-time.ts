@@ -16,11 +16,22 @@ export function resolveWallTime(sendAt: string, zone: string): WallTime {
   const r = resolveSendAt(sendAt, zone);
   if (!r.ok) return { ok: false, code: "invalid-send-at", message: `"${sendAt}" ${r.message}` };
   if (r.inGap) {
-    return { ok: false, code: "send-at-in-gap", message: `${sendAt} does not exist in ${zone}: the clocks jump forward then (luxon would silently use ${r.dateTime.toFormat("HH:mm")}); pick another time` };
+    return {
+      ok: false,
+      code: "send-at-in-gap",
+      message: `${sendAt} does not exist in ${zone}: the clocks jump forward then (luxon would silently use ${r.dateTime.toFormat("HH:mm")}); pick another time`,
+    };
   }
   if (r.ambiguous) {
-    const options = r.dateTime.getPossibleOffsets().map((o) => o.toISO({ suppressMilliseconds: true, includeOffset: true })).join(" or ");
-    return { ok: false, code: "send-at-ambiguous", message: `${sendAt} happens twice in ${zone} (the clocks go back then): write the offset explicitly, ${options}` };
+    const options = r.dateTime
+      .getPossibleOffsets()
+      .map((o) => o.toISO({ suppressMilliseconds: true, includeOffset: true }))
+      .join(" or ");
+    return {
+      ok: false,
+      code: "send-at-ambiguous",
+      message: `${sendAt} happens twice in ${zone} (the clocks go back then): write the offset explicitly, ${options}`,
+    };
   }
   return { ok: true, instant: r.dateTime, explicitOffset: r.explicitOffset };
 }

@@ -77,7 +77,11 @@ export async function runCampaign(deps: CampaignDeps, opts: CampaignOptions): Pr
       if (!c.claimed) suppressedFor = c.reason;
       return c.claimed;
     };
-    const message = { envelope: { from: deps.source.envelopeFrom, to: row.email }, messageId: row.messageId, input: deps.source.message(row, new Date(clock())) };
+    const message = {
+      envelope: { from: deps.source.envelopeFrom, to: row.email },
+      messageId: row.messageId,
+      input: deps.source.message(row, new Date(clock())),
+    };
     const outcome = await deps.mailer.send(message, claim);
     if (outcome === null) {
       if (suppressedFor === null) return;
@@ -90,7 +94,12 @@ export async function runCampaign(deps: CampaignDeps, opts: CampaignOptions): Pr
     const t = d.transition;
     if (t.kind === "deferred") queue.defer({ ...row, attempts: row.attempts + 1, retryAt: t.retryAt });
     if (t.kind === "sent" || t.kind === "deferred" || t.kind === "failed" || t.kind === "bounced" || t.kind === "unknown") tally[t.kind]++;
-    events.delivery({ email: row.email, event: t.kind as DeliveryEvent, response: "response" in t ? t.response : "", attempts: row.attempts + (t.kind === "not-sent" ? 0 : 1) });
+    events.delivery({
+      email: row.email,
+      event: t.kind as DeliveryEvent,
+      response: "response" in t ? t.response : "",
+      attempts: row.attempts + (t.kind === "not-sent" ? 0 : 1),
+    });
     if (d.stop) halt({ kind: "relay", ...d.stop });
     if (d.failure !== null && window.push(d.failure)) halt({ kind: "paused", failures: window.failures, window: opts.pause.window });
   }

@@ -51,9 +51,17 @@ export function decide(outcome: SendOutcome, attemptsBefore: number, now: number
       return { transition: { kind: "failed", response: outcome.response }, failure: true, stop: null };
     case "dropped":
       if (!outcome.maybeAccepted) return transient(outcome.response);
-      return { transition: { kind: "unknown", response: `connection lost before the relay answered: ${outcome.response}` }, failure: true, stop: null };
+      return {
+        transition: { kind: "unknown", response: `connection lost before the relay answered: ${outcome.response}` },
+        failure: true,
+        stop: null,
+      };
     case "relay-failure":
-      return { transition: { kind: "not-sent", response: outcome.response }, failure: null, stop: { code: outcome.code, response: outcome.response } };
+      return {
+        transition: { kind: "not-sent", response: outcome.response },
+        failure: null,
+        stop: { code: outcome.code, response: outcome.response },
+      };
   }
 }
 

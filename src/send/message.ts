@@ -52,7 +52,10 @@ export function parseFrom(from: string): Mailbox {
   const box = parsed.length === 1 ? parsed[0] : undefined;
   const at = box?.address?.lastIndexOf("@") ?? -1;
   if (!box?.address || at < 1) {
-    throw new KoepfeError("E_NEWSLETTER_FROM", `newsletter.from "${from}" is not one sender address such as "100 Köpfe <koepfe@example.org>"`);
+    throw new KoepfeError(
+      "E_NEWSLETTER_FROM",
+      `newsletter.from "${from}" is not one sender address such as "100 Köpfe <koepfe@example.org>"`,
+    );
   }
   return { name: box.name, address: box.address, domain: box.address.slice(at + 1).toLowerCase() };
 }
@@ -66,7 +69,6 @@ export function messageIdFor(settings: Pick<MailSettings, "year" | "issue" | "li
   return `<koepfe-${settings.year}.${settings.issue}.${hash}@${domain}>`;
 }
 
-
 /** A PersonalizedMail, or its bodies still as template and values. */
 export type MailBodies = Omit<PersonalizedMail, "html" | "text"> & { html: string | FilledBody; text: string | FilledBody };
 
@@ -74,7 +76,13 @@ export type MailBodies = Omit<PersonalizedMail, "html" | "text"> & { html: strin
  * List-Unsubscribe carries the recipient's https one-click URL and the mailto (RFC 2369, RFC 8058);
  * List-Unsubscribe-Post tells mailbox providers the URL takes a one-click POST.
  */
-export function buildMail(settings: MailSettings, sender: Mailbox, to: { email: string; messageId: string }, mail: MailBodies, date: Date): ComposeInput {
+export function buildMail(
+  settings: MailSettings,
+  sender: Mailbox,
+  to: { email: string; messageId: string },
+  mail: MailBodies,
+  date: Date,
+): ComposeInput {
   const title = singleLine(settings.listTitle);
   const phrase = isPlainText(title) ? quoteString(title) : encodeWord(title);
   const mailto = `mailto:${settings.unsubscribeMailto}?subject=unsubscribe`;

@@ -28,24 +28,54 @@ export interface PreparedIssue {
 }
 
 /** Checks, ranks and compiles; stops with a KoepfeError (exit 1) when the issue must not go out. */
-export async function prepareIssue(dir: string, issueNumber: number, options: { secret: string; subscribersFile?: string | undefined }): Promise<PreparedIssue> {
-  const { edition, warnings } = await requireValidEdition(dir, options.subscribersFile === undefined ? {} : { subscribersFile: options.subscribersFile });
+export async function prepareIssue(
+  dir: string,
+  issueNumber: number,
+  options: { secret: string; subscribersFile?: string | undefined },
+): Promise<PreparedIssue> {
+  const { edition, warnings } = await requireValidEdition(
+    dir,
+    options.subscribersFile === undefined ? {} : { subscribersFile: options.subscribersFile },
+  );
   return prepareCheckedIssue(edition, warnings, rankEdition(edition), issueNumber, options.secret);
 }
 
 /** The same for an edition already checked and ranked (`send --due`, which planned with them). */
-export async function prepareCheckedIssue(edition: Edition, warnings: Problem[], ranking: Ranking, issueNumber: number, secret: string): Promise<PreparedIssue> {
+export async function prepareCheckedIssue(
+  edition: Edition,
+  warnings: Problem[],
+  ranking: Ranking,
+  issueNumber: number,
+  secret: string,
+): Promise<PreparedIssue> {
   const newsletter = edition.config.newsletter;
-  if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no \"newsletter\" section: add from, list_id, unsubscribe_url and unsubscribe_mailto (see docs/edition-format.md)");
+  if (!newsletter)
+    throw new KoepfeError(
+      "E_NO_NEWSLETTER",
+      'edition.json has no "newsletter" section: add from, list_id, unsubscribe_url and unsubscribe_mailto (see docs/edition-format.md)',
+    );
   const numbers = planIssues(edition, ranking).map((p) => p.issue.number);
-  if (!numbers.includes(issueNumber)) throw new KoepfeError("E_UNKNOWN_ISSUE", `there is no newsletter issue ${issueNumber} (issues: ${numbers.join(", ")})`);
+  if (!numbers.includes(issueNumber))
+    throw new KoepfeError("E_UNKNOWN_ISSUE", `there is no newsletter issue ${issueNumber} (issues: ${numbers.join(", ")})`);
   const [compiled] = await compileIssues(edition, ranking, { only: issueNumber });
   if (!compiled) throw new Error(`issue ${issueNumber} is planned but was not compiled`);
 
-  const budget = checkBudget(compiled, { maxHtmlBytes: newsletter.max_html_bytes, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url });
+  const budget = checkBudget(compiled, {
+    maxHtmlBytes: newsletter.max_html_bytes,
+    listId: newsletter.list_id,
+    unsubscribeBaseUrl: newsletter.unsubscribe_url,
+  });
   const problems = [...budget.problems];
-  if (compiled.entryIds.length === 0) problems.push(problem({ file: "edition.json", field: compiled.field, code: "issue-empty", message: `issue ${issueNumber} selects no entries` }));
-  if (hasErrors(problems)) throw new KoepfeError("E_ISSUE_NOT_SENDABLE", `issue ${issueNumber} is not fit to send (see above); "koepfe build" shows the same report`, { problems });
+  if (compiled.entryIds.length === 0)
+    problems.push(
+      problem({ file: "edition.json", field: compiled.field, code: "issue-empty", message: `issue ${issueNumber} selects no entries` }),
+    );
+  if (hasErrors(problems))
+    throw new KoepfeError(
+      "E_ISSUE_NOT_SENDABLE",
+      `issue ${issueNumber} is not fit to send (see above); "koepfe build" shows the same report`,
+      { problems },
+    );
 
   const sender = parseFrom(newsletter.from);
   return {

@@ -21,7 +21,15 @@ export class Progress implements CampaignEvents {
   #lastDraw = -Infinity;
   #pending = 0;
   #issue = 0;
-  readonly #count: Record<DeliveryEvent, number> = { sent: 0, deferred: 0, failed: 0, bounced: 0, unknown: 0, suppressed: 0, "not-sent": 0 };
+  readonly #count: Record<DeliveryEvent, number> = {
+    sent: 0,
+    deferred: 0,
+    failed: 0,
+    bounced: 0,
+    unknown: 0,
+    suppressed: 0,
+    "not-sent": 0,
+  };
 
   constructor(out: Out, clock: () => number) {
     this.#out = out;
@@ -44,7 +52,10 @@ export class Progress implements CampaignEvents {
     this.#startedAt = this.#clock();
     this.#pending = info.pending;
     this.#issue = info.issue;
-    if (this.#tty) this.#out.write(`issue ${info.issue}: ${info.pending} of ${info.audience} deliveries to send${info.unknownAfterCrash > 0 ? `, ${info.unknownAfterCrash} found in flight from an earlier run (now unknown)` : ""}\n`);
+    if (this.#tty)
+      this.#out.write(
+        `issue ${info.issue}: ${info.pending} of ${info.audience} deliveries to send${info.unknownAfterCrash > 0 ? `, ${info.unknownAfterCrash} found in flight from an earlier run (now unknown)` : ""}\n`,
+      );
     else this.#json("start", info);
   }
 
@@ -53,7 +64,14 @@ export class Progress implements CampaignEvents {
     const now = this.#clock();
     if (info.event !== "sent") {
       if (this.#tty) this.#line(`${info.event.padEnd(10)} ${info.email}: ${info.response}`);
-      else this.#json("delivery", { issue: this.#issue, state: info.event, email: info.email, attempts: info.attempts, response: info.response });
+      else
+        this.#json("delivery", {
+          issue: this.#issue,
+          state: info.event,
+          email: info.email,
+          attempts: info.attempts,
+          response: info.response,
+        });
     }
     const interval = this.#tty ? TTY_REDRAW_MS : JSON_PROGRESS_MS;
     if (now - this.#lastDraw < interval) return;
@@ -81,7 +99,14 @@ export class Progress implements CampaignEvents {
     const seconds = Math.max(0.001, (now - this.#startedAt) / 1000);
     const rate = (done + c.deferred) / seconds;
     const left = this.#pending - done;
-    return { done, pending: this.#pending, sent: c.sent, failed: c.failed + c.bounced + c.unknown, rate: Math.round(rate * 10) / 10, eta_s: rate > 0 ? Math.round(left / rate) : null };
+    return {
+      done,
+      pending: this.#pending,
+      sent: c.sent,
+      failed: c.failed + c.bounced + c.unknown,
+      rate: Math.round(rate * 10) / 10,
+      eta_s: rate > 0 ? Math.round(left / rate) : null,
+    };
   }
 
   #draw(now: number): void {

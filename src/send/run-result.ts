@@ -52,13 +52,23 @@ export function summaryLines(r: CampaignResult): string[] {
   ];
   if (r.unknownAfterCrash.length > 0) {
     const listed = r.unknownAfterCrash.slice(0, 10).map((u) => (u.issue === r.issue ? u.email : `${u.email} (issue ${u.issue})`));
-    lines.push(`${r.unknownAfterCrash.length} deliveries were in flight when an earlier run stopped; they may have arrived and were not resent: ${listed.join(", ")}${r.unknownAfterCrash.length > 10 ? ", …" : ""}`);
+    lines.push(
+      `${r.unknownAfterCrash.length} deliveries were in flight when an earlier run stopped; they may have arrived and were not resent: ${listed.join(", ")}${r.unknownAfterCrash.length > 10 ? ", …" : ""}`,
+    );
   }
-  if (t.unknown > 0) lines.push(`review the unknown deliveries; "koepfe send ${r.issue} --resend-unknown" sends them again (a recipient may get the issue twice)`);
+  if (t.unknown > 0)
+    lines.push(
+      `review the unknown deliveries; "koepfe send ${r.issue} --resend-unknown" sends them again (a recipient may get the issue twice)`,
+    );
   const s = r.stop;
-  if (s?.kind === "relay") lines.push(`stopped: ${relayMessage(s.code)}: ${s.response}; the rest stays queued — fix it and run the same command again`);
-  if (s?.kind === "paused") lines.push(`paused: ${s.failures} of the last ${s.window} attempts failed; check the relay's answers above, then run the same command again to resume`);
-  if (s?.kind === "interrupted") lines.push("interrupted: in-flight messages finished, the rest stays queued; run the same command again to resume");
+  if (s?.kind === "relay")
+    lines.push(`stopped: ${relayMessage(s.code)}: ${s.response}; the rest stays queued — fix it and run the same command again`);
+  if (s?.kind === "paused")
+    lines.push(
+      `paused: ${s.failures} of the last ${s.window} attempts failed; check the relay's answers above, then run the same command again to resume`,
+    );
+  if (s?.kind === "interrupted")
+    lines.push("interrupted: in-flight messages finished, the rest stays queued; run the same command again to resume");
   return lines;
 }
 

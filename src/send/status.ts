@@ -42,7 +42,10 @@ export async function sendStatus(dir: string, env: NodeJS.ProcessEnv, nowIso: st
   const zone = checked.edition?.config.timezone ?? "Europe/Berlin";
   const now = resolveNow(nowIso, zone);
   // the default countdown needs the ranking; an edition with errors shows only its configured issues
-  const issues = checked.valid && checked.edition ? planIssues(checked.edition, rankEdition(checked.edition)).map((p) => p.issue) : (checked.edition?.config.newsletter?.issues ?? []);
+  const issues =
+    checked.valid && checked.edition
+      ? planIssues(checked.edition, rankEdition(checked.edition)).map((p) => p.issue)
+      : (checked.edition?.config.newsletter?.issues ?? []);
   const planned = issues.map((i) => ({ number: i.number, sendAt: i.send_at }));
   const ledger = openExistingLedger(dir, env);
   try {
@@ -80,11 +83,37 @@ function stateOf(p: IssueProgress | null): string {
 
 /** A plain table, one row per issue. */
 export function formatStatus(s: SendStatus): string {
-  const head = ["issue", "local time", "UTC", "send --due", "audience", "sent", "failed", "bounced", "unknown", "suppressed", "queued", "state"];
+  const head = [
+    "issue",
+    "local time",
+    "UTC",
+    "send --due",
+    "audience",
+    "sent",
+    "failed",
+    "bounced",
+    "unknown",
+    "suppressed",
+    "queued",
+    "state",
+  ];
   const rows = s.issues.map((i) => {
     const c = i.progress?.counts;
     const n = (v: number | undefined) => (v === undefined ? "-" : String(v));
-    return [String(i.number), i.local ?? i.sendAt ?? "-", i.utc ?? "-", i.due ?? "-", n(i.progress?.audienceSize), n(c?.sent), n(c?.failed), n(c?.bounced), n(c?.unknown), n(c?.suppressed), n(c === undefined ? undefined : c.queued + c.sending), stateOf(i.progress)];
+    return [
+      String(i.number),
+      i.local ?? i.sendAt ?? "-",
+      i.utc ?? "-",
+      i.due ?? "-",
+      n(i.progress?.audienceSize),
+      n(c?.sent),
+      n(c?.failed),
+      n(c?.bounced),
+      n(c?.unknown),
+      n(c?.suppressed),
+      n(c === undefined ? undefined : c.queued + c.sending),
+      stateOf(i.progress),
+    ];
   });
   const out = [textTable(head, rows).slice(0, -1)];
   if (s.issues.length === 0) out.push("(no newsletter issues planned and nothing in the ledger)");

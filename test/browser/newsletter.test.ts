@@ -26,8 +26,15 @@ beforeAll(async () => {
   const { edition } = await requireValidEdition(DATA);
   baseUrl = edition.config.base_url;
   const issues = await compileIssues(edition, rankEdition(edition));
-  const ctx = { secret: "browser-test-secret-0123456789", listId: "koepfe-2024.example.org", unsubscribeBaseUrl: "https://koepfe.example.org/u/" };
-  mails = issues.map((i) => ({ number: i.number, html: personalize(i, { email: "anna.leserin@example.org", first_name: "Anna" }, ctx).html }));
+  const ctx = {
+    secret: "browser-test-secret-0123456789",
+    listId: "koepfe-2024.example.org",
+    unsubscribeBaseUrl: "https://koepfe.example.org/u/",
+  };
+  mails = issues.map((i) => ({
+    number: i.number,
+    html: personalize(i, { email: "anna.leserin@example.org", first_name: "Anna" }, ctx).html,
+  }));
   await mkdir(SCREENSHOTS, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
@@ -63,9 +70,13 @@ async function render(html: string, width: number, screenshot: string): Promise<
       const viewport = document.documentElement.clientWidth;
       const overflowing = Array.from(document.querySelectorAll("body *")).flatMap((el) => {
         const r = el.getBoundingClientRect();
-        return r.width > 0 && r.right > viewport + 0.5 ? [`<${el.tagName.toLowerCase()}> right edge at ${Math.round(r.right)} px: ${(el.textContent ?? "").trim().slice(0, 40)}`] : [];
+        return r.width > 0 && r.right > viewport + 0.5
+          ? [`<${el.tagName.toLowerCase()}> right edge at ${Math.round(r.right)} px: ${(el.textContent ?? "").trim().slice(0, 40)}`]
+          : [];
       });
-      const brokenImages = Array.from(document.images).filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src);
+      const brokenImages = Array.from(document.images)
+        .filter((img) => !img.complete || img.naturalWidth === 0)
+        .map((img) => img.src);
       return { viewport, scrollWidth: document.scrollingElement?.scrollWidth ?? 0, overflowing, brokenImages };
     });
     return { ...layout, refused };

@@ -74,7 +74,11 @@ describe("site in Chromium", () => {
         try {
           await page.addScriptTag({ content: axeSource });
           const violations = await page.evaluate(async (tags) => {
-            const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+            const axe = (
+              window as unknown as {
+                axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+              }
+            ).axe;
             const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
             return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
           }, WCAG);
@@ -102,14 +106,24 @@ describe("site in Chromium", () => {
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS });
     try {
       const person = pages.find((p) => p.name === "person")?.path ?? "";
-      const result = await lighthouse(`${site}${person}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "seo", "best-practices"] });
+      const result = await lighthouse(`${site}${person}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "seo", "best-practices"],
+      });
       const lhr = result?.lhr;
       if (!lhr) throw new Error("Lighthouse returned no result");
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const failing = Object.values(lhr.audits)
         .filter((a) => a.scoreDisplayMode === "binary" && a.score !== 1)
         .map((a) => a.id);
-      expect({ accessibility: score("accessibility"), seo: score("seo"), bestPractices: score("best-practices"), failing }).toEqual({ accessibility: 100, seo: 100, bestPractices: 100, failing: [] });
+      expect({ accessibility: score("accessibility"), seo: score("seo"), bestPractices: score("best-practices"), failing }).toEqual({
+        accessibility: 100,
+        seo: 100,
+        bestPractices: 100,
+        failing: [],
+      });
       expect(score("performance")).toBeGreaterThanOrEqual(95);
     } finally {
       chrome.kill();

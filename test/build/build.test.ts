@@ -68,17 +68,29 @@ describe("build: a failed build leaves the previous output untouched, byte for b
     const templates = mkdtempSync(path.join(tmpdir(), "koepfe-templates-"));
     cpSync(DEFAULT_TEMPLATES_DIR, templates, { recursive: true });
     writeFileSync(path.join(templates, "pages/person.hbs"), "{{#> layout}}<h1>{{name}}</h1>{{missingField}}{{/layout}}\n");
-    await expect(buildEdition({ dir, out, siteTemplatesDir: templates })).rejects.toMatchObject({ code: "E_TEMPLATE", message: expect.stringMatching(/pages\/person\.hbs: "missingField" not defined.*nothing was published/) as string });
+    await expect(buildEdition({ dir, out, siteTemplatesDir: templates })).rejects.toMatchObject({
+      code: "E_TEMPLATE",
+      message: expect.stringMatching(/pages\/person\.hbs: "missingField" not defined.*nothing was published/) as string,
+    });
     writeFileSync(path.join(templates, "pages/person.hbs"), "{{#if}}\n");
-    await expect(buildEdition({ dir, out, siteTemplatesDir: templates })).rejects.toMatchObject({ code: "E_TEMPLATE", message: expect.stringMatching(/\/pages\/person\.hbs: Parse error on line 2/) as string });
+    await expect(buildEdition({ dir, out, siteTemplatesDir: templates })).rejects.toMatchObject({
+      code: "E_TEMPLATE",
+      message: expect.stringMatching(/\/pages\/person\.hbs: Parse error on line 2/) as string,
+    });
     expect(fingerprint(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
   });
 
   it("when a newsletter issue is over its size budget", async () => {
     const { dir, out, before } = await publishedOnce();
-    writeFileSync(path.join(dir, "edition.json"), configWith((c) => (c["newsletter"] = { ...NEWSLETTER, max_html_bytes: 2000 })));
-    await expect(buildEdition({ dir, out })).rejects.toMatchObject({ code: "E_NEWSLETTER_BUDGET", problems: expect.arrayContaining([expect.objectContaining({ severity: "error" })]) });
+    writeFileSync(
+      path.join(dir, "edition.json"),
+      configWith((c) => (c["newsletter"] = { ...NEWSLETTER, max_html_bytes: 2000 })),
+    );
+    await expect(buildEdition({ dir, out })).rejects.toMatchObject({
+      code: "E_NEWSLETTER_BUDGET",
+      problems: expect.arrayContaining([expect.objectContaining({ severity: "error" })]),
+    });
     expect(fingerprint(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
   });
@@ -88,7 +100,10 @@ describe("build: a failed build leaves the previous output untouched, byte for b
     writeFileSync(path.join(dir, "nominees.csv"), nomineesWith({ "anna-mueller": { photo: "photos/anna.jpg", photo_credit: "Foto: X" } }));
     mkdirSync(path.join(dir, "photos"));
     writeFileSync(path.join(dir, "photos/anna.jpg"), "not a jpeg");
-    await expect(buildEdition({ dir, out })).rejects.toMatchObject({ code: "E_PHOTO", message: expect.stringContaining("photos/anna.jpg: cannot read the image") as string });
+    await expect(buildEdition({ dir, out })).rejects.toMatchObject({
+      code: "E_PHOTO",
+      message: expect.stringContaining("photos/anna.jpg: cannot read the image") as string,
+    });
     expect(fingerprint(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
   });
@@ -112,9 +127,15 @@ describe("build: the output folder", () => {
     writeFileSync(path.join(foreign, "keep.txt"), "mine");
     await expect(buildEdition({ dir, out: foreign })).rejects.toMatchObject({ code: "E_OUT_NOT_BUILD" });
     expect(readFileSync(path.join(foreign, "keep.txt"), "utf8")).toBe("mine");
-    await expect(buildEdition({ dir, out: dir })).rejects.toMatchObject({ code: "E_USAGE", message: expect.stringContaining("would replace the edition folder") as string });
+    await expect(buildEdition({ dir, out: dir })).rejects.toMatchObject({
+      code: "E_USAGE",
+      message: expect.stringContaining("would replace the edition folder") as string,
+    });
     await expect(buildEdition({ dir, out: path.dirname(dir) })).rejects.toMatchObject({ code: "E_USAGE" });
-    await expect(buildEdition({ dir, out: process.cwd() })).rejects.toMatchObject({ code: "E_USAGE", message: expect.stringContaining("working directory") as string });
+    await expect(buildEdition({ dir, out: process.cwd() })).rejects.toMatchObject({
+      code: "E_USAGE",
+      message: expect.stringContaining("working directory") as string,
+    });
   });
 
   it("removes temporary folders left by a killed build, keeps those of a running one", async () => {
@@ -130,7 +151,19 @@ describe("build: the output folder", () => {
   });
 
   it("a nominee id that names a site folder is a located problem", async () => {
-    const dir = writeEdition({ "nominees.csv": nomineesWith({}, [{ id: "newsletter", name: "Nina Letter", gender: "w", role: "CEO", company: "Brief AG", category: "medien", author_id: "lbeispiel", laudation: LAUDATION }]),
+    const dir = writeEdition({
+      "nominees.csv": nomineesWith({}, [
+        {
+          id: "newsletter",
+          name: "Nina Letter",
+          gender: "w",
+          role: "CEO",
+          company: "Brief AG",
+          category: "medien",
+          author_id: "lbeispiel",
+          laudation: LAUDATION,
+        },
+      ]),
       "jury.csv": `${String(baseFiles()["jury.csv"])}j1,newsletter,5,5\nj2,newsletter,5,5\nj3,newsletter,5,5\n`,
     });
     const r = await runCli(["build", dir, "--out", tempOut()]);

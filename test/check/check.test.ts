@@ -6,7 +6,22 @@ import { writeEdition, configWith, csv, baseFiles, LAUDATION } from "../helpers/
 
 const NOMINEE_HEADER = ["id", "name", "gender", "role", "company", "category", "author_id", "laudation", "photo", "photo_credit"];
 type Row = Partial<Record<(typeof NOMINEE_HEADER)[number], string>>;
-const row = (r: Row) => NOMINEE_HEADER.map((h) => r[h] ?? { id: "x-y", name: "X Y", gender: "w", role: "CEO", company: "Solo GmbH", category: "marketing", author_id: "lbeispiel", laudation: LAUDATION }[h] ?? "");
+const row = (r: Row) =>
+  NOMINEE_HEADER.map(
+    (h) =>
+      r[h] ??
+      {
+        id: "x-y",
+        name: "X Y",
+        gender: "w",
+        role: "CEO",
+        company: "Solo GmbH",
+        category: "marketing",
+        author_id: "lbeispiel",
+        laudation: LAUDATION,
+      }[h] ??
+      "",
+  );
 
 /** nominees.csv of the base edition plus extra rows; base rows span 3 lines each, so extras start at line 20, 23, 26 … */
 function nomineesWith(...extra: Row[]): string {
@@ -31,14 +46,35 @@ describe("koepfe check: nominees.csv", () => {
   it("points at the line and column of an unknown author and suggests the closest id", async () => {
     const result = await checkEdition(writeEdition({ "nominees.csv": nomineesWith({ id: "gisela-neu", author_id: "lbeispel" }) }));
     expect(result.problems.filter((p) => p.code !== "below-quorum")).toEqual([
-      expect.objectContaining({ file: "nominees.csv", line: 20, column: 7, field: "author_id", code: "unknown-author", value: "lbeispel", message: 'author_id "lbeispel" is not in authors.csv (did you mean "lbeispiel"?)' }),
+      expect.objectContaining({
+        file: "nominees.csv",
+        line: 20,
+        column: 7,
+        field: "author_id",
+        code: "unknown-author",
+        value: "lbeispel",
+        message: 'author_id "lbeispel" is not in authors.csv (did you mean "lbeispiel"?)',
+      }),
     ]);
   });
 
   it("locates a problem after a multi-line quoted laudation at the record's first line", async () => {
     // every base row's laudation spans 3 physical lines, so the 7th record starts on line 20
-    const base = csv([NOMINEE_HEADER, ...Array.from({ length: 6 }, (_, i) => row({ id: `p-${i}`, name: `Person ${i}`, company: `Firma ${i}` })), row({ id: "p-bad", name: "Person Bad", company: "Firma Bad", category: "sport" })]);
-    const result = await checkEdition(writeEdition({ "nominees.csv": base, "jury.csv": null, "votes.csv": null, "edition.json": configWith((c) => { (c["ranking"] as Record<string, unknown>)["quorum"] = 0; }) }));
+    const base = csv([
+      NOMINEE_HEADER,
+      ...Array.from({ length: 6 }, (_, i) => row({ id: `p-${i}`, name: `Person ${i}`, company: `Firma ${i}` })),
+      row({ id: "p-bad", name: "Person Bad", company: "Firma Bad", category: "sport" }),
+    ]);
+    const result = await checkEdition(
+      writeEdition({
+        "nominees.csv": base,
+        "jury.csv": null,
+        "votes.csv": null,
+        "edition.json": configWith((c) => {
+          (c["ranking"] as Record<string, unknown>)["quorum"] = 0;
+        }),
+      }),
+    );
     const unknown = result.problems.find((p) => p.code === "unknown-category");
     expect([unknown?.line, unknown?.column]).toEqual([20, 6]);
   });
@@ -68,8 +104,18 @@ describe("koepfe check: nominees.csv", () => {
 
   it("accepts only https URLs: javascript: and http: are rejected", async () => {
     const header = [...NOMINEE_HEADER, "linkedin", "website"];
-    const mk = (id: string, linkedin: string, website: string) => [...row({ id, name: `N ${id}`, company: `Firma ${id}` }), linkedin, website];
-    const found = await codes({ "nominees.csv": csv([header, mk("a-a", "javascript:alert(1)", "http://example.org/"), mk("b-b", "https://example.org/in/b", "https://example.org/")]) });
+    const mk = (id: string, linkedin: string, website: string) => [
+      ...row({ id, name: `N ${id}`, company: `Firma ${id}` }),
+      linkedin,
+      website,
+    ];
+    const found = await codes({
+      "nominees.csv": csv([
+        header,
+        mk("a-a", "javascript:alert(1)", "http://example.org/"),
+        mk("b-b", "https://example.org/in/b", "https://example.org/"),
+      ]),
+    });
     expect(found.filter(([, , , code]) => code === "invalid-url")).toEqual([
       ["nominees.csv", 2, 11, "invalid-url", "error"],
       ["nominees.csv", 2, 12, "invalid-url", "error"],
@@ -77,15 +123,25 @@ describe("koepfe check: nominees.csv", () => {
   });
 
   it("reports duplicate ids with the line of the first", async () => {
-    const result = await checkEdition(writeEdition({ "nominees.csv": nomineesWith({ id: "anna-mueller", name: "Andere Person", company: "X AG" }) }));
+    const result = await checkEdition(
+      writeEdition({ "nominees.csv": nomineesWith({ id: "anna-mueller", name: "Andere Person", company: "X AG" }) }),
+    );
     expect(result.problems.find((p) => p.code === "duplicate-id")?.message).toContain("first on line 2");
   });
 
   it("finds one person entered twice under different spellings (DIN 5007-2 folding, titles dropped)", async () => {
     const found = await codes({
-      "nominees.csv": nomineesWith({ id: "anna-mueller-2", name: "Anna Mueller", company: "nordlicht media gmbh" }, { id: "anna-mueller-3", name: "Prof. Anna Müller", company: "Anderswo AG" }),
+      "nominees.csv": nomineesWith(
+        { id: "anna-mueller-2", name: "Anna Mueller", company: "nordlicht media gmbh" },
+        { id: "anna-mueller-3", name: "Prof. Anna Müller", company: "Anderswo AG" },
+      ),
     });
-    expect(found).toEqual(expect.arrayContaining([["nominees.csv", 20, 2, "duplicate-person", "error"], ["nominees.csv", 23, 2, "possible-duplicate-person", "warning"]]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["nominees.csv", 20, 2, "duplicate-person", "error"],
+        ["nominees.csv", 23, 2, "possible-duplicate-person", "warning"],
+      ]),
+    );
   });
 });
 
@@ -94,7 +150,10 @@ describe("koepfe check: editorial rules", () => {
     const found = await codes({
       "edition.json": configWith((c) => {
         c["rules"] = { max_per_company: 1, gender_balance: { min_share: 0.5 } };
-        c["categories"] = [{ id: "marketing", name: "Marketing", size: 3 }, { id: "medien", name: "Medien", size: 4 }];
+        c["categories"] = [
+          { id: "marketing", name: "Marketing", size: 3 },
+          { id: "medien", name: "Medien", size: 4 },
+        ];
       }),
       "nominees.csv": nomineesWith({ id: "zweite-nordlicht", name: "Zweite Nordlicht", gender: "w", company: " Nordlicht  Media GmbH" }),
       "jury.csv": null,
@@ -117,14 +176,31 @@ describe("koepfe check: edition.json", () => {
   });
 
   it("rejects unknown keys (typos) and non-https base URLs with the JSON path", async () => {
-    const result = await checkEdition(writeEdition({ "edition.json": configWith((c) => { c["titel"] = "x"; c["base_url"] = "http://koepfe.example.org/"; }) }));
-    expect(result.problems.map((p) => [p.field, p.code])).toEqual(expect.arrayContaining([["(top level)", "unknown-key"], ["base_url", "invalid-url"]]));
+    const result = await checkEdition(
+      writeEdition({
+        "edition.json": configWith((c) => {
+          c["titel"] = "x";
+          c["base_url"] = "http://koepfe.example.org/";
+        }),
+      }),
+    );
+    expect(result.problems.map((p) => [p.field, p.code])).toEqual(
+      expect.arrayContaining([
+        ["(top level)", "unknown-key"],
+        ["base_url", "invalid-url"],
+      ]),
+    );
     expect(result.problems.find((p) => p.code === "unknown-key")?.message).toContain('"titel"');
   });
 
   it("reports a missing edition.json and missing required files", async () => {
     const found = await codes({ "edition.json": null, "authors.csv": null });
-    expect(found).toEqual(expect.arrayContaining([["edition.json", null, null, "missing-file", "error"], ["authors.csv", null, null, "missing-file", "error"]]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["edition.json", null, null, "missing-file", "error"],
+        ["authors.csv", null, null, "missing-file", "error"],
+      ]),
+    );
   });
 });
 
@@ -144,7 +220,9 @@ describe("koepfe check: jury.csv, votes.csv, subscribers.csv", () => {
   });
 
   it("reads a German Excel jury.csv: Windows-1252, semicolons, decimal commas", async () => {
-    const rows = String(baseFiles()["jury.csv"]).replace(/,/g, ";").replace(/;9;8\n/, ';8,5;7,5\n');
+    const rows = String(baseFiles()["jury.csv"])
+      .replace(/,/g, ";")
+      .replace(/;9;8\n/, ";8,5;7,5\n");
     const result = await checkEdition(writeEdition({ "jury.csv": iconv.encode(rows.replace(/\n/g, "\r\n"), "win1252") }));
     expect(result.problems).toEqual([]);
     expect(result.edition?.jury?.[0]?.scores).toEqual({ impact: 8.5, innovation: 7.5 });
@@ -152,12 +230,16 @@ describe("koepfe check: jury.csv, votes.csv, subscribers.csv", () => {
 
   it("rejects negative or non-numeric votes", async () => {
     const found = await codes({ "votes.csv": "nominee_id,votes\nanna-mueller,-3\nbernd-schaefer,viele\n" });
-    expect(found).toEqual([["votes.csv", 2, 2, "invalid-number", "error"], ["votes.csv", 3, 2, "invalid-number", "error"]]);
+    expect(found).toEqual([
+      ["votes.csv", 2, 2, "invalid-number", "error"],
+      ["votes.csv", 3, 2, "invalid-number", "error"],
+    ]);
   });
 
   it("requires proof of double opt-in for confirmed subscribers and accepts German dates", async () => {
     const found = await codes({
-      "subscribers.csv": "email;first_name;status;confirmed_at\nanna@example.org;Anna;confirmed;05.03.2024 10:15\nbernd@example.org;Bernd;confirmed;\nkaputt;X;pending;\nclara@example.org;Clara;confirmed;2024-13-40\nANNA@EXAMPLE.ORG;Anna;confirmed;2024-03-05\n",
+      "subscribers.csv":
+        "email;first_name;status;confirmed_at\nanna@example.org;Anna;confirmed;05.03.2024 10:15\nbernd@example.org;Bernd;confirmed;\nkaputt;X;pending;\nclara@example.org;Clara;confirmed;2024-13-40\nANNA@EXAMPLE.ORG;Anna;confirmed;2024-03-05\n",
     });
     expect(found).toEqual([
       ["subscribers.csv", 3, 4, "missing-consent", "error"],
@@ -167,7 +249,10 @@ describe("koepfe check: jury.csv, votes.csv, subscribers.csv", () => {
   });
 
   it("treats addresses differing only in domain case as one recipient (a warning); the local part is case-sensitive", async () => {
-    const found = await codes({ "subscribers.csv": "email,status,confirmed_at\nanna@example.org,confirmed,2024-03-05\nanna@Example.ORG,confirmed,2024-03-05\nAnna@example.org,confirmed,2024-03-05\n" });
+    const found = await codes({
+      "subscribers.csv":
+        "email,status,confirmed_at\nanna@example.org,confirmed,2024-03-05\nanna@Example.ORG,confirmed,2024-03-05\nAnna@example.org,confirmed,2024-03-05\n",
+    });
     expect(found).toEqual([["subscribers.csv", 3, 1, "duplicate-address", "warning"]]);
   });
 });

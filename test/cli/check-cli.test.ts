@@ -30,7 +30,16 @@ describe("koepfe check through the compiled binary", () => {
     const report = JSON.parse(r.stdout) as { valid: boolean; problems: Record<string, unknown>[] };
     expect(report.valid).toBe(false);
     expect(report.problems).toEqual([
-      { file: "votes.csv", line: 8, column: 1, field: "nominee_id", code: "unknown-nominee", severity: "error", message: expect.stringContaining("niemand"), value: "niemand" },
+      {
+        file: "votes.csv",
+        line: 8,
+        column: 1,
+        field: "nominee_id",
+        code: "unknown-nominee",
+        severity: "error",
+        message: expect.stringContaining("niemand"),
+        value: "niemand",
+      },
     ]);
   });
 

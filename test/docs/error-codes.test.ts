@@ -9,7 +9,13 @@ const NOT_OURS = new Set(["custom"]);
 /** Every literal problem or error code in src/: `code: "x"`, `fail("x"`, `"E_X"`, `"budget-x"`. */
 function codesInSource(): Map<string, string> {
   const found = new Map<string, string>();
-  const patterns = [/code: "([a-z][a-z0-9-]+)"/g, /fail\("([a-z][a-z0-9-]+)"/g, /"(E_[A-Z_]+)"/g, /"(budget-[a-z-]+)"/g, /return "([a-z]+-[a-z-]+)";/g];
+  const patterns = [
+    /code: "([a-z][a-z0-9-]+)"/g,
+    /fail\("([a-z][a-z0-9-]+)"/g,
+    /"(E_[A-Z_]+)"/g,
+    /"(budget-[a-z-]+)"/g,
+    /return "([a-z]+-[a-z-]+)";/g,
+  ];
   for (const file of readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" })) {
     if (!file.endsWith(".ts")) continue;
     const text = readFileSync(path.join(ROOT, "src", file), "utf8");

@@ -7,7 +7,7 @@ const utf8 = (s: string) => Buffer.from(s, "utf8");
 
 describe("reading CSV files as editors save them", () => {
   it("reads Windows-1252 with semicolons from German Excel, including € „ “ – (0x80–0x9F)", () => {
-    const bytes = iconv.encode('id;name;text\r\nanna;Anna Müller;„Zitat“ – 5 €\r\n', "win1252");
+    const bytes = iconv.encode("id;name;text\r\nanna;Anna Müller;„Zitat“ – 5 €\r\n", "win1252");
     const { table, problems } = readCsvBytes("x.csv", bytes, spec);
     expect(problems).toEqual([]);
     expect(table?.encoding).toBe("windows-1252");
@@ -95,12 +95,17 @@ describe("reading CSV files as editors save them", () => {
 
   it("reports ragged rows with their line, accepting extra empty cells Excel adds", () => {
     const { table, problems } = parseCsv("x.csv", "id,name\na\nb,B,,\nc,C,extra\n", spec);
-    expect(problems.map((p) => [p.code, p.line])).toEqual([["ragged-row", 2], ["ragged-row", 4]]);
+    expect(problems.map((p) => [p.code, p.line])).toEqual([
+      ["ragged-row", 2],
+      ["ragged-row", 4],
+    ]);
     expect(table?.rows.map((r) => r.cells["id"])).toEqual(["b", "c"]);
   });
 
   it("rejects binary files and empty files with their own codes", () => {
-    expect(readCsvBytes("x.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0a]), spec).problems.map((p) => p.code)).toEqual(["binary-file"]);
+    expect(readCsvBytes("x.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0a]), spec).problems.map((p) => p.code)).toEqual([
+      "binary-file",
+    ]);
     expect(readCsvBytes("x.csv", utf8("\n\n"), spec).problems.map((p) => p.code)).toEqual(["empty-file"]);
   });
 });

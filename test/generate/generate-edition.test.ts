@@ -21,7 +21,8 @@ afterAll(() => {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 const readCsv = (dir: string, file: string): Row[] => parse(fs.readFileSync(path.join(dir, file), "utf8"), { columns: true }) as Row[];
-const readJson = (dir: string, file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Record<string, unknown>;
+const readJson = (dir: string, file: string): Record<string, unknown> =>
+  JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as Record<string, unknown>;
 
 function filesOf(dir: string, prefix = ""): string[] {
   return fs
@@ -55,7 +56,8 @@ describe("generateEdition with flags", () => {
   it("writes byte-identical files for the same seed", async () => {
     const again = await generate(options);
     expect(filesOf(again)).toEqual(filesOf(dir));
-    for (const file of filesOf(dir)) expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(dir, file))), file).toBe(true);
+    for (const file of filesOf(dir))
+      expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(dir, file))), file).toBe(true);
   });
 
   it("writes different data for a different seed", async () => {
@@ -73,7 +75,14 @@ describe("generateEdition with flags", () => {
     expect(edition.jurors).toHaveLength(5);
     expect(criteria.map((c) => c.id)).toEqual(["impact", "innovation", "visibility", "relevance"]);
     expect(criteria.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(1, 9);
-    expect(Object.keys(readCsv(dir, "jury.csv")[0] ?? {})).toEqual(["juror_id", "nominee_id", "impact", "innovation", "visibility", "relevance"]);
+    expect(Object.keys(readCsv(dir, "jury.csv")[0] ?? {})).toEqual([
+      "juror_id",
+      "nominee_id",
+      "impact",
+      "innovation",
+      "visibility",
+      "relevance",
+    ]);
     // one row per juror and nominee, less the one conflict of interest left out
     expect(readCsv(dir, "jury.csv")).toHaveLength(40 * 5 - 1);
   });
@@ -108,7 +117,14 @@ describe("the sample plan (100 nominees, 9 jurors, 3 criteria)", () => {
   it("keeps the editorial rules it declares", () => {
     const edition = readJson(dir, "edition.json") as { categories: { id: string; size?: number }[]; rules: unknown };
     const nominees = readCsv(dir, "nominees.csv");
-    expect(edition.categories.map((c) => [c.id, c.size])).toEqual([["marketing", 20], ["agenturen", 18], ["medien", 18], ["tech-ki", 16], ["commerce", 14], ["kreation", 14]]);
+    expect(edition.categories.map((c) => [c.id, c.size])).toEqual([
+      ["marketing", 20],
+      ["agenturen", 18],
+      ["medien", 18],
+      ["tech-ki", 16],
+      ["commerce", 14],
+      ["kreation", 14],
+    ]);
     for (const c of edition.categories) expect(nominees.filter((n) => n["category"] === c.id)).toHaveLength(c.size ?? -1);
     expect(edition.rules).toEqual({ max_per_company: 1, gender_balance: { min_share: 0.5 } });
     expect(nominees.filter((n) => n["gender"] === "w")).toHaveLength(50);
@@ -141,11 +157,34 @@ describe("the sample plan (100 nominees, 9 jurors, 3 criteria)", () => {
   });
 
   it("plans ten countdown issues of ten places with their intros", () => {
-    const newsletter = (readJson(dir, "edition.json") as { newsletter: { issues: { number: number; send_at: string; subject: string; ranks: number[]; intro: string }[] } }).newsletter;
-    expect(newsletter.issues.map((i) => i.ranks)).toEqual([[91, 100], [81, 90], [71, 80], [61, 70], [51, 60], [41, 50], [31, 40], [21, 30], [11, 20], [1, 10]]);
-    expect(newsletter.issues[0]).toMatchObject({ number: 1, send_at: "2024-12-02T07:00", subject: "100 Köpfe 2024: Plätze 100 bis 91", intro: "newsletter/01.md" });
+    const newsletter = (
+      readJson(dir, "edition.json") as {
+        newsletter: { issues: { number: number; send_at: string; subject: string; ranks: number[]; intro: string }[] };
+      }
+    ).newsletter;
+    expect(newsletter.issues.map((i) => i.ranks)).toEqual([
+      [91, 100],
+      [81, 90],
+      [71, 80],
+      [61, 70],
+      [51, 60],
+      [41, 50],
+      [31, 40],
+      [21, 30],
+      [11, 20],
+      [1, 10],
+    ]);
+    expect(newsletter.issues[0]).toMatchObject({
+      number: 1,
+      send_at: "2024-12-02T07:00",
+      subject: "100 Köpfe 2024: Plätze 100 bis 91",
+      intro: "newsletter/01.md",
+    });
     expect(newsletter.issues[9]).toMatchObject({ number: 10, send_at: "2024-12-13T07:00", subject: "100 Köpfe 2024: Plätze 10 bis 1" });
-    for (const issue of newsletter.issues) expect(fs.readFileSync(path.join(dir, issue.intro), "utf8")).toMatch(/\*\*.+\*\*[\s\S]*\n\n[\s\S]*\]\(https:\/\/koepfe\.example\.org\/2024\/\)/);
+    for (const issue of newsletter.issues)
+      expect(fs.readFileSync(path.join(dir, issue.intro), "utf8")).toMatch(
+        /\*\*.+\*\*[\s\S]*\n\n[\s\S]*\]\(https:\/\/koepfe\.example\.org\/2024\/\)/,
+      );
   });
 });
 

@@ -33,7 +33,12 @@ export const BIN = path.resolve(import.meta.dirname, "../../dist/cli.js");
 
 /** Spawns dist/cli.js (built by `npm test`'s pretest). */
 export function runBin(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, ...opts.env }, cwd: opts.cwd, timeout: opts.timeout ?? 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...opts.env },
+    cwd: opts.cwd,
+    timeout: opts.timeout ?? 60_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -41,7 +46,10 @@ export function runBin(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: st
  * The real binary in the background, for tests whose own servers (SMTP, HTTP) must keep answering
  * while it runs: `output()` is stdout and stderr as they arrive, `done` the result once it exits.
  */
-export function spawnBin(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => string; done: Promise<CliResult> } {
+export function spawnBin(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; output: () => string; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
   let stdout = "";
   let stderr = "";

@@ -23,7 +23,12 @@ export function baseConfig(): Record<string, unknown> {
     locale: "de-DE",
     timezone: "Europe/Berlin",
     base_url: "https://koepfe.example.org/2024/",
-    publisher: { name: "Beispiel Verlag GmbH", address: "Musterstraße 1, 80331 München", email: "redaktion@example.org", responsible: "Erika Beispiel" },
+    publisher: {
+      name: "Beispiel Verlag GmbH",
+      address: "Musterstraße 1, 80331 München",
+      email: "redaktion@example.org",
+      responsible: "Erika Beispiel",
+    },
     categories: [
       { id: "marketing", name: "Marketing" },
       { id: "medien", name: "Medien" },
@@ -63,9 +68,30 @@ export const NOMINEES: readonly (readonly [id: string, name: string, gender: str
 
 /** Rows of scores per juror, nominee order as NOMINEES: j1 and j2 and j3 score everybody. */
 export const SCORES: Record<string, readonly (readonly [number, number])[]> = {
-  j1: [[9, 8], [7, 7], [6, 5], [8, 9], [5, 5], [4, 6]],
-  j2: [[8, 8], [6, 7], [7, 6], [9, 9], [4, 5], [5, 5]],
-  j3: [[9, 9], [7, 6], [5, 6], [8, 8], [6, 4], [3, 4]],
+  j1: [
+    [9, 8],
+    [7, 7],
+    [6, 5],
+    [8, 9],
+    [5, 5],
+    [4, 6],
+  ],
+  j2: [
+    [8, 8],
+    [6, 7],
+    [7, 6],
+    [9, 9],
+    [4, 5],
+    [5, 5],
+  ],
+  j3: [
+    [9, 9],
+    [7, 6],
+    [5, 6],
+    [8, 8],
+    [6, 4],
+    [3, 4],
+  ],
 };
 
 function csvCell(v: string): string {
@@ -78,7 +104,18 @@ export function csv(rows: readonly (readonly string[])[]): string {
 export function baseFiles(): Record<string, string | Buffer> {
   const nominees = csv([
     ["id", "name", "gender", "role", "company", "category", "author_id", "laudation", "photo", "photo_credit"],
-    ...NOMINEES.map(([id, name, gender, company, category]) => [id, name, gender, "Geschäftsführung", company, category, "lbeispiel", LAUDATION, "", ""]),
+    ...NOMINEES.map(([id, name, gender, company, category]) => [
+      id,
+      name,
+      gender,
+      "Geschäftsführung",
+      company,
+      category,
+      "lbeispiel",
+      LAUDATION,
+      "",
+      "",
+    ]),
   ]);
   const jury = csv([
     ["juror_id", "nominee_id", "impact", "innovation"],
@@ -87,15 +124,26 @@ export function baseFiles(): Record<string, string | Buffer> {
   return {
     "edition.json": JSON.stringify(baseConfig(), null, 2),
     "nominees.csv": nominees,
-    "authors.csv": csv([["id", "name", "bio", "topics"], ["lbeispiel", "Lena Beispiel", BIO, "Marketing|Medien"]]),
+    "authors.csv": csv([
+      ["id", "name", "bio", "topics"],
+      ["lbeispiel", "Lena Beispiel", BIO, "Marketing|Medien"],
+    ]),
     "jury.csv": jury,
     "votes.csv": csv([["nominee_id", "votes"], ...NOMINEES.map(([id], i) => [id, String((i + 1) * 10)])]),
-    "previous.csv": csv([["id", "rank"], ["anna-mueller", "3"], ["deniz-oezdemir", "1"], ["frank-ober", "6"]]),
+    "previous.csv": csv([
+      ["id", "rank"],
+      ["anna-mueller", "3"],
+      ["deniz-oezdemir", "1"],
+      ["frank-ober", "6"],
+    ]),
   };
 }
 
 /** Writes an edition into a new temp folder: base files, then overrides (null deletes a file). */
-export function writeEdition(overrides: Record<string, string | Buffer | null> = {}, base: Record<string, string | Buffer> = baseFiles()): string {
+export function writeEdition(
+  overrides: Record<string, string | Buffer | null> = {},
+  base: Record<string, string | Buffer> = baseFiles(),
+): string {
   const dir = mkdtempSync(path.join(tmpdir(), "koepfe-test-"));
   const files: Record<string, string | Buffer | null> = { ...base, ...overrides };
   for (const [name, content] of Object.entries(files)) {
@@ -114,11 +162,38 @@ export function configWith(change: (c: Record<string, unknown>) => void): string
   return JSON.stringify(c, null, 2);
 }
 
-const NOMINEE_COLUMNS = ["id", "name", "gender", "role", "company", "category", "author_id", "laudation", "teaser", "quote", "photo", "photo_credit", "linkedin", "website"] as const;
+const NOMINEE_COLUMNS = [
+  "id",
+  "name",
+  "gender",
+  "role",
+  "company",
+  "category",
+  "author_id",
+  "laudation",
+  "teaser",
+  "quote",
+  "photo",
+  "photo_credit",
+  "linkedin",
+  "website",
+] as const;
 export type NomineeCells = Partial<Record<(typeof NOMINEE_COLUMNS)[number], string>>;
 
 /** nominees.csv of the base edition with cells changed by nominee id (and extra rows). */
 export function nomineesWith(changes: Record<string, NomineeCells> = {}, extra: NomineeCells[] = []): string {
-  const base = NOMINEES.map(([id, name, gender, company, category]): NomineeCells => ({ id, name, gender, role: "Geschäftsführung", company, category, author_id: "lbeispiel", laudation: LAUDATION, ...changes[id] }));
+  const base = NOMINEES.map(
+    ([id, name, gender, company, category]): NomineeCells => ({
+      id,
+      name,
+      gender,
+      role: "Geschäftsführung",
+      company,
+      category,
+      author_id: "lbeispiel",
+      laudation: LAUDATION,
+      ...changes[id],
+    }),
+  );
   return csv([[...NOMINEE_COLUMNS], ...[...base, ...extra].map((r) => NOMINEE_COLUMNS.map((c) => r[c] ?? ""))]);
 }

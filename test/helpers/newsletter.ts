@@ -23,7 +23,10 @@ export const NEWSLETTER = {
 };
 
 /** edition.json text: the base config plus a newsletter section (and any further change). */
-export function newsletterConfig(newsletter: Record<string, unknown> = {}, change: (c: Record<string, unknown>) => void = () => {}): string {
+export function newsletterConfig(
+  newsletter: Record<string, unknown> = {},
+  change: (c: Record<string, unknown>) => void = () => {},
+): string {
   const c = baseConfig();
   c["newsletter"] = { ...NEWSLETTER, ...newsletter };
   change(c);
@@ -43,7 +46,10 @@ export async function loadFixture(overrides: Record<string, string | Buffer | nu
  * A ranking in the order given (default: nominees.csv order): position i+1, rank i+1 (or `ranks`
  * for ties), movement from `movements` by id (default "new").
  */
-export function rankingOf(edition: Edition, opts: { order?: string[]; ranks?: number[]; movements?: Record<string, Movement>; mode?: "ranked" | "unranked" } = {}): Ranking {
+export function rankingOf(
+  edition: Edition,
+  opts: { order?: string[]; ranks?: number[]; movements?: Record<string, Movement>; mode?: "ranked" | "unranked" } = {},
+): Ranking {
   const mode = opts.mode ?? "ranked";
   const order = opts.order ?? edition.nominees.map((n) => n.id);
   const entries: RankedEntry[] = order.map((id, i) => {
@@ -94,7 +100,9 @@ export function templatesWith(file: string, edit: (source: string) => string): s
 
 /** 1-based line of the first line of `file` in `dir` that contains `needle`. */
 export function lineOf(dir: string, file: string, needle: string): number {
-  const index = readFileSync(path.join(dir, file), "utf8").split("\n").findIndex((l) => l.includes(needle));
+  const index = readFileSync(path.join(dir, file), "utf8")
+    .split("\n")
+    .findIndex((l) => l.includes(needle));
   if (index < 0) throw new Error(`"${needle}" is not in ${file}`);
   return index + 1;
 }

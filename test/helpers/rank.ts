@@ -36,8 +36,16 @@ export function nominee(spec: string | NomineeSpec, line: number): Nominee {
   const s = typeof spec === "string" ? { id: spec } : spec;
   const name = s.name ?? `Person ${s.id}`;
   return {
-    id: s.id, name, sort_name: s.sort_name ?? deriveSortName(name), role: "Geschäftsführung", company: s.company ?? `Firma von ${s.id}`,
-    category: s.category ?? "marketing", author_id: "lbeispiel", laudation: LAUDATION, line, ...(s.score === undefined ? {} : { score: s.score }),
+    id: s.id,
+    name,
+    sort_name: s.sort_name ?? deriveSortName(name),
+    role: "Geschäftsführung",
+    company: s.company ?? `Firma von ${s.id}`,
+    category: s.category ?? "marketing",
+    author_id: "lbeispiel",
+    laudation: LAUDATION,
+    line,
+    ...(s.score === undefined ? {} : { score: s.score }),
   };
 }
 
@@ -48,7 +56,11 @@ export function editionOf(spec: EditionSpec): Edition {
   const config = EditionConfig.parse({
     ...raw,
     categories: (spec.categories ?? ["marketing", "medien"]).map((id) => ({ id, name: id[0]?.toUpperCase() + id.slice(1) })),
-    jurors: [...new Set([...jurorIds, ...Object.keys(spec.jurors ?? {})])].map((id) => ({ id, name: `Juror ${id}`, company: spec.jurors?.[id] ?? `Firma ${id}` })),
+    jurors: [...new Set([...jurorIds, ...Object.keys(spec.jurors ?? {})])].map((id) => ({
+      id,
+      name: `Juror ${id}`,
+      company: spec.jurors?.[id] ?? `Firma ${id}`,
+    })),
     ranking,
   });
   const criteria = config.ranking.criteria;
@@ -57,7 +69,14 @@ export function editionOf(spec: EditionSpec): Edition {
     config,
     nominees: spec.nominees.map((n, i) => nominee(n, i + 2)),
     authors: [],
-    jury: !spec.jury ? null : spec.jury.map(([juror, nomineeId, ...scores], i) => ({ line: i + 2, juror_id: juror, nominee_id: nomineeId, scores: Object.fromEntries(criteria.map((c, k) => [c.id, scores[k] ?? null])) })),
+    jury: !spec.jury
+      ? null
+      : spec.jury.map(([juror, nomineeId, ...scores], i) => ({
+          line: i + 2,
+          juror_id: juror,
+          nominee_id: nomineeId,
+          scores: Object.fromEntries(criteria.map((c, k) => [c.id, scores[k] ?? null])),
+        })),
     votes: spec.votes ? Object.entries(spec.votes).map(([nominee_id, votes], i) => ({ nominee_id, votes, line: i + 2 })) : null,
     previous: spec.previous ? Object.entries(spec.previous).map(([id, rank], i) => ({ id, rank, line: i + 2 })) : null,
     subscribers: null,

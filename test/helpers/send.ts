@@ -17,7 +17,13 @@ export const SECRET = "test-secret-0123456789abcdef";
 export const NEWSLETTER = {
   ...SENDER_SETTINGS,
   issues: [
-    { number: 1, send_at: "2024-12-02T07:00", subject: "100 Köpfe 2024: Plätze 6 bis 4", preheader: "Den Auftakt machen drei Köpfe.", ranks: [4, 6] },
+    {
+      number: 1,
+      send_at: "2024-12-02T07:00",
+      subject: "100 Köpfe 2024: Plätze 6 bis 4",
+      preheader: "Den Auftakt machen drei Köpfe.",
+      ranks: [4, 6],
+    },
     { number: 2, send_at: "2024-12-09T07:00", subject: "100 Köpfe 2024: Plätze 3 bis 1", preheader: "Das Finale.", ranks: [1, 3] },
   ],
   retry: { max_attempts: 3, base_delay_ms: 10 },
@@ -67,7 +73,17 @@ export function simpleSource(settings: MailSettings = SETTINGS): MessageSource {
     message(to, date) {
       const unsubscribeUrl = NEWSLETTER.unsubscribe_url + unsubscribeToken(SECRET, settings.listId, to.email);
       const hello = to.firstName ? `Hallo ${to.firstName},` : "Guten Tag,";
-      return buildMail(settings, SENDER, to, { text: `${hello}\n\nPlätze 100 bis 91.\n\nAbmelden: ${unsubscribeUrl}\n`, html: `<p>${hello}</p><p><a href="${unsubscribeUrl}">Abmelden</a></p>`, unsubscribeUrl }, date);
+      return buildMail(
+        settings,
+        SENDER,
+        to,
+        {
+          text: `${hello}\n\nPlätze 100 bis 91.\n\nAbmelden: ${unsubscribeUrl}\n`,
+          html: `<p>${hello}</p><p><a href="${unsubscribeUrl}">Abmelden</a></p>`,
+          unsubscribeUrl,
+        },
+        date,
+      );
     },
   };
 }

@@ -22,7 +22,10 @@ export function tempOut(): string {
 }
 
 /** Writes an edition (base files + overrides) and builds it into a fresh temp folder. */
-export async function buildFixture(overrides: Record<string, string | Buffer | null> = {}, options: Partial<BuildOptions> = {}): Promise<{ dir: string; out: string; result: BuildResult }> {
+export async function buildFixture(
+  overrides: Record<string, string | Buffer | null> = {},
+  options: Partial<BuildOptions> = {},
+): Promise<{ dir: string; out: string; result: BuildResult }> {
   const dir = writeEdition(overrides);
   const out = options.out ?? tempOut();
   const result = await buildEdition({ dir, out, ...options });
@@ -42,7 +45,9 @@ export function meta(doc: Node, key: string): string | null {
 
 /** The parsed JSON-LD blocks of a page. */
 export function jsonLd(doc: Node): Record<string, unknown>[] {
-  return all(doc, (e) => e.tagName === "script" && attr(e, "type") === "application/ld+json").map((s) => JSON.parse(text(s)) as Record<string, unknown>);
+  return all(doc, (e) => e.tagName === "script" && attr(e, "type") === "application/ld+json").map(
+    (s) => JSON.parse(text(s)) as Record<string, unknown>,
+  );
 }
 
 /** Every file below `dir`, relative, with "/" separators. */
@@ -55,7 +60,14 @@ export function listFiles(dir: string): string[] {
 
 /** Path → sha256 of every file: compare before and after to prove a folder was not touched. */
 export function fingerprint(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash("sha256").update(readFileSync(path.join(dir, f))).digest("hex")]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash("sha256")
+        .update(readFileSync(path.join(dir, f)))
+        .digest("hex"),
+    ]),
+  );
 }
 
 /** URLs a page refers to: href, src and every srcset candidate. */
@@ -88,5 +100,7 @@ export function targetFile(page: string, ref: string): string | null {
 export async function jpeg(width: number, height: number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let i = 0; i < width * height; i++) pixels.set([i % 256, (i >> 8) % 256, 128], i * 3);
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg()
+    .toBuffer();
 }

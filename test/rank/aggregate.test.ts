@@ -3,7 +3,8 @@ import { juryScore, median, trims } from "../../src/rank/aggregate.js";
 import { bordaPoints } from "../../src/rank/borda.js";
 import type { Ballot } from "../../src/rank/ballots.js";
 
-const ballots = (n: number): Ballot[] => Array.from({ length: n }, (_, i) => ({ juror: `j${i}`, nominee: "p", line: i + 2, scores: {}, total: 0 }));
+const ballots = (n: number): Ballot[] =>
+  Array.from({ length: n }, (_, i) => ({ juror: `j${i}`, nominee: "p", line: i + 2, scores: {}, total: 0 }));
 
 describe("step 4: jury score J", () => {
   it("mean and median", () => {

@@ -22,7 +22,12 @@ describe("step 1: juror total", () => {
 
   it("makes no ballot of a row without scores, or with scores only in criteria of weight 0", () => {
     expect(jurorTotal({ impact: null, innovation: null, visibility: null }, criteria)).toBeNull();
-    expect(jurorTotal({ a: 5, b: null }, [{ id: "a", name: "A", weight: 0 }, { id: "b", name: "B", weight: 1 }])).toBeNull();
+    expect(
+      jurorTotal({ a: 5, b: null }, [
+        { id: "a", name: "A", weight: 0 },
+        { id: "b", name: "B", weight: 1 },
+      ]),
+    ).toBeNull();
   });
 
   it("lists ballots by nominee id, then juror id, whatever the row order", () => {
@@ -33,7 +38,11 @@ describe("step 1: juror total", () => {
       { line: 5, juror_id: "a", nominee_id: "p", scores: { s: 4 } },
     ];
     const ballots = ballotsOf(rows, [{ id: "s", name: "S", weight: 1 }]);
-    expect(ballots.map((b) => [b.nominee, b.juror, b.line, b.total])).toEqual([["p", "a", 5, 4], ["q", "a", 3, 2], ["q", "b", 2, 1]]);
+    expect(ballots.map((b) => [b.nominee, b.juror, b.line, b.total])).toEqual([
+      ["p", "a", 5, 4],
+      ["q", "a", 3, 2],
+      ["q", "b", 2, 1],
+    ]);
   });
 });
 
@@ -45,13 +54,23 @@ describe("step 2: conflicts of interest", () => {
 
   it("sets apart the ballots of a juror for a nominee of the same company, and only those", () => {
     const edition = editionOf({
-      nominees: [{ id: "p", company: "Nordlicht Media GmbH" }, { id: "q", company: "Blau AG" }],
-      jury: [["x", "p", 9], ["x", "q", 5], ["y", "p", 7]],
+      nominees: [
+        { id: "p", company: "Nordlicht Media GmbH" },
+        { id: "q", company: "Blau AG" },
+      ],
+      jury: [
+        ["x", "p", 9],
+        ["x", "q", 5],
+        ["y", "p", 7],
+      ],
       jurors: { x: "  nordlicht MEDIA gmbh", y: "Blau AG " },
     });
     const split = splitConflicts(edition, ballotsOf(edition.jury ?? [], edition.config.ranking.criteria));
     expect(split.conflicts.map((b) => [b.juror, b.nominee])).toEqual([["x", "p"]]);
-    expect(split.counted.map((b) => [b.juror, b.nominee])).toEqual([["y", "p"], ["x", "q"]]);
+    expect(split.counted.map((b) => [b.juror, b.nominee])).toEqual([
+      ["y", "p"],
+      ["x", "q"],
+    ]);
   });
 
   it("never matches an empty company", () => {

@@ -30,7 +30,14 @@ describe("explainNominee", () => {
       ["j2", 8, { impact: 8, innovation: 8 }, 8, 8, "counted"],
       ["j3", 14, { impact: 9, innovation: 9 }, 9, 9, "counted"],
     ]);
-    expect([x?.jury, x?.juryRange, x?.juryScaled, x?.votes, x?.final, x?.entry.points]).toEqual([8.5, { min: 4.5, max: 8.5 }, 1, 10, 1, 100]);
+    expect([x?.jury, x?.juryRange, x?.juryScaled, x?.votes, x?.final, x?.entry.points]).toEqual([
+      8.5,
+      { min: 4.5, max: 8.5 },
+      1,
+      10,
+      1,
+      100,
+    ]);
   });
 
   it("names the tie-break that decided against each neighbour", async () => {

@@ -13,7 +13,10 @@ describe("koepfe rank", () => {
   it("prints the ranking as a table: rank, movement, points, name, company, category", async () => {
     const r = await runCli(["rank", writeEdition()]);
     expect(r.code).toBe(0);
-    const rows = r.stdout.split("\n").filter((l) => /^\s+\d+\s/.test(l)).map((l) => l.trim().split(/\s{2,}/));
+    const rows = r.stdout
+      .split("\n")
+      .filter((l) => /^\s+\d+\s/.test(l))
+      .map((l) => l.trim().split(/\s{2,}/));
     expect(rows).toEqual([
       ["1", "=", "100.0", "Deniz Özdemir", "Grünwerk KG", "Medien"],
       ["2", "▲ 1", "100.0", "Dr. Anna Müller", "Nordlicht Media GmbH", "Marketing", "tie: votes"],
@@ -28,7 +31,18 @@ describe("koepfe rank", () => {
     const r = await runCli(["rank", writeEdition(), "--json"]);
     const json = JSON.parse(r.stdout) as { edition: string; method: Config; entries: Config[] };
     expect(json.method).toMatchObject({ normalize: "none", aggregate: "mean", quorum: 3, publish_points: true });
-    expect(json.entries.map((e) => [e["id"], e["rank"], e["category_rank"], e["points"], e["votes"], e["ballots"], e["movement"], e["tie_broken_by"]])).toEqual([
+    expect(
+      json.entries.map((e) => [
+        e["id"],
+        e["rank"],
+        e["category_rank"],
+        e["points"],
+        e["votes"],
+        e["ballots"],
+        e["movement"],
+        e["tie_broken_by"],
+      ]),
+    ).toEqual([
       ["deniz-oezdemir", 1, 1, 100, 40, 3, "same", null],
       ["anna-mueller", 2, 1, 100, 10, 3, "up 1", "votes"],
       ["bernd-schaefer", 3, 2, 54.2, 20, 3, "new", null],
@@ -108,7 +122,11 @@ describe("koepfe rank", () => {
   it("rejects two views at once and views of an unranked list", async () => {
     const both = await runCli(["rank", writeEdition(), "--jurors", "--stability"]);
     expect(both.code).toBe(2);
-    const unranked = await runCli(["rank", writeEdition({ "edition.json": configWith((c) => (ranking(c)["mode"] = "unranked")) }), "--stability"]);
+    const unranked = await runCli([
+      "rank",
+      writeEdition({ "edition.json": configWith((c) => (ranking(c)["mode"] = "unranked")) }),
+      "--stability",
+    ]);
     expect([unranked.code, unranked.stderr]).toEqual([2, expect.stringContaining("E_UNRANKED")]);
   });
 
@@ -117,8 +135,12 @@ describe("koepfe rank", () => {
     const entries = (JSON.parse(r.stdout) as { entries: Config[] }).entries;
     expect(entries.map((e) => [e["id"], e["rank"], e["points"]])).toEqual([
       // Marketing: Lang, Müller (mueller), Schäfer (schaefer); Medien: Ober, Özdemir (oezdemir), Weiß (weiss)
-      ["eva-lang", null, null], ["anna-mueller", null, null], ["bernd-schaefer", null, null],
-      ["frank-ober", null, null], ["deniz-oezdemir", null, null], ["clara-weiss", null, null],
+      ["eva-lang", null, null],
+      ["anna-mueller", null, null],
+      ["bernd-schaefer", null, null],
+      ["frank-ober", null, null],
+      ["deniz-oezdemir", null, null],
+      ["clara-weiss", null, null],
     ]);
   });
 

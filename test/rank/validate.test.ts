@@ -14,14 +14,27 @@ const conflicted = (change: (c: Config) => void = () => {}) =>
   });
 const found = async (overrides: Record<string, string | null>) => {
   const result = await checkEdition(writeEdition(overrides));
-  return { valid: result.valid, problems: result.problems.map((p) => [p.file, p.line, p.column, p.code, p.severity]), all: result.problems };
+  return {
+    valid: result.valid,
+    problems: result.problems.map((p) => [p.file, p.line, p.column, p.code, p.severity]),
+    all: result.problems,
+  };
 };
 
 // base nominees span three physical lines each (the laudation has a blank line): Anna 2, Bernd 5, … Frank 17
 const nomineesWithScores = (scores: string[]) =>
   csv([
     ["id", "name", "role", "company", "category", "author_id", "laudation", "score"],
-    ...NOMINEES.map(([id, name, , company, category], i) => [id, name, "Geschäftsführung", company, category, "lbeispiel", LAUDATION, scores[i] ?? ""]),
+    ...NOMINEES.map(([id, name, , company, category], i) => [
+      id,
+      name,
+      "Geschäftsführung",
+      company,
+      category,
+      "lbeispiel",
+      LAUDATION,
+      scores[i] ?? "",
+    ]),
   ]);
 
 describe("check: conflicts of interest", () => {
@@ -43,8 +56,13 @@ describe("check: conflicts of interest", () => {
 describe("check: quorum", () => {
   it("names the nominee and the count of ballots left after conflicts, at the nominee's line", async () => {
     const r = await found({ "edition.json": conflicted() });
-    expect(r.problems).toEqual([["jury.csv", 2, 1, "conflict-of-interest", "warning"], ["nominees.csv", 2, 1, "below-quorum", "error"]]);
-    expect(r.all[1]?.message).toBe('"Dr. Anna Müller" (anna-mueller) has 2 jury ballots after conflicts of interest; ranking.quorum requires 3');
+    expect(r.problems).toEqual([
+      ["jury.csv", 2, 1, "conflict-of-interest", "warning"],
+      ["nominees.csv", 2, 1, "below-quorum", "error"],
+    ]);
+    expect(r.all[1]?.message).toBe(
+      '"Dr. Anna Müller" (anna-mueller) has 2 jury ballots after conflicts of interest; ranking.quorum requires 3',
+    );
   });
 
   it("does not count a row without scores (boundary: 3 ballots meet quorum 3, 2 do not)", async () => {
@@ -63,7 +81,10 @@ describe("check: quorum", () => {
 describe("check: scores without a jury", () => {
   it("requires a score for every nominee in ranked mode and keeps it on the scale", async () => {
     const r = await found({ "jury.csv": null, "nominees.csv": nomineesWithScores(["7", "", "6,5", "12", "3", "1"]) });
-    expect(r.problems).toEqual([["nominees.csv", 5, 8, "missing-score", "error"], ["nominees.csv", 11, 8, "score-out-of-scale", "error"]]);
+    expect(r.problems).toEqual([
+      ["nominees.csv", 5, 8, "missing-score", "error"],
+      ["nominees.csv", 11, 8, "score-out-of-scale", "error"],
+    ]);
   });
 
   it("needs no score for a list ranked by votes alone", async () => {
@@ -79,15 +100,30 @@ describe("check: scores without a jury", () => {
 
 describe("check: method settings", () => {
   it("rejects criteria weights that sum to 0", async () => {
-    const zero = configWith((c) => (ranking(c)["criteria"] = [{ id: "impact", name: "Wirkung", weight: 0 }, { id: "innovation", name: "Innovation", weight: 0 }]));
+    const zero = configWith(
+      (c) =>
+        (ranking(c)["criteria"] = [
+          { id: "impact", name: "Wirkung", weight: 0 },
+          { id: "innovation", name: "Innovation", weight: 0 },
+        ]),
+    );
     const r = await found({ "edition.json": zero });
-    expect(r.all.find((p) => p.code === "invalid-weights")).toMatchObject({ file: "edition.json", field: "ranking.criteria", severity: "error" });
+    expect(r.all.find((p) => p.code === "invalid-weights")).toMatchObject({
+      file: "edition.json",
+      field: "ranking.criteria",
+      severity: "error",
+    });
   });
 
   it("rejects an unknown tie-break name and jury + votes weights that are not positive", async () => {
     const bad = configWith((c) => Object.assign(ranking(c), { tie_break: ["count_back", "losentscheid"], weights: { jury: 0, votes: 0 } }));
     const r = await found({ "edition.json": bad });
-    expect(r.all.map((p) => [p.file, p.field, p.severity])).toEqual(expect.arrayContaining([["edition.json", "ranking.tie_break[1]", "error"], ["edition.json", "ranking.weights", "error"]]));
+    expect(r.all.map((p) => [p.file, p.field, p.severity])).toEqual(
+      expect.arrayContaining([
+        ["edition.json", "ranking.tie_break[1]", "error"],
+        ["edition.json", "ranking.weights", "error"],
+      ]),
+    );
   });
 
   it("warns about weights that do not sum to 1, a votes weight without votes.csv, and a repeated tie-break", async () => {
@@ -104,9 +140,20 @@ describe("check: method settings", () => {
   it("warns about a row scored only in criteria of weight 0", () => {
     const edition = editionOf({
       nominees: ["p"],
-      jury: [["a", "p", 5, null], ["b", "p", null, 7]],
-      ranking: { criteria: [{ id: "main", name: "Haupt", weight: 1 }, { id: "side", name: "Neben", weight: 0 }], quorum: 1 },
+      jury: [
+        ["a", "p", 5, null],
+        ["b", "p", null, 7],
+      ],
+      ranking: {
+        criteria: [
+          { id: "main", name: "Haupt", weight: 1 },
+          { id: "side", name: "Neben", weight: 0 },
+        ],
+        quorum: 1,
+      },
     });
-    expect(rankingProblems(edition).map((p) => [p.file, p.line, p.code, p.severity])).toEqual([["jury.csv", 3, "ballot-without-weight", "warning"]]);
+    expect(rankingProblems(edition).map((p) => [p.file, p.line, p.code, p.severity])).toEqual([
+      ["jury.csv", 3, "ballot-without-weight", "warning"],
+    ]);
   });
 });

@@ -30,7 +30,8 @@ describe("send_at as wall-clock time in Europe/Berlin", () => {
   });
 
   it("accepts the hours right around the changes", () => {
-    for (const t of ["2025-03-30T01:59", "2025-03-30T03:00", "2025-10-26T01:59", "2025-10-26T03:00"]) expect(resolveWallTime(t, ZONE).ok, t).toBe(true);
+    for (const t of ["2025-03-30T01:59", "2025-03-30T03:00", "2025-10-26T01:59", "2025-10-26T03:00"])
+      expect(resolveWallTime(t, ZONE).ok, t).toBe(true);
   });
 
   it("rejects impossible dates and other formats", () => {
@@ -62,9 +63,20 @@ describe("decideDue", () => {
   });
 
   it("refuses an issue more than max_delay_hours late, even half-sent, and skips completed ones", () => {
-    const progress = new Map([[1, { started: true, complete: true }], [2, { started: true, complete: false }]]);
-    expect(decideDue(plan, progress, at("2024-12-03T13:01"), 6).map((d) => [d.number, d.action])).toEqual([[1, "done"], [2, "late"], [3, "wait"]]);
-    expect(decideDue(plan, progress, at("2024-12-03T13:00"), 6).map((d) => [d.number, d.action])).toEqual([[1, "done"], [2, "resume"], [3, "wait"]]);
+    const progress = new Map([
+      [1, { started: true, complete: true }],
+      [2, { started: true, complete: false }],
+    ]);
+    expect(decideDue(plan, progress, at("2024-12-03T13:01"), 6).map((d) => [d.number, d.action])).toEqual([
+      [1, "done"],
+      [2, "late"],
+      [3, "wait"],
+    ]);
+    expect(decideDue(plan, progress, at("2024-12-03T13:00"), 6).map((d) => [d.number, d.action])).toEqual([
+      [1, "done"],
+      [2, "resume"],
+      [3, "wait"],
+    ]);
   });
 
   it("keeps the clock's meaning across the autumn change: 24 real hours are not one calendar day", () => {
@@ -77,12 +89,32 @@ describe("decideDue", () => {
 describe("check: the newsletter schedule", () => {
   const newsletter = (issues: unknown[]) =>
     configWith((c) => {
-      c["newsletter"] = { from: "100 Köpfe <koepfe@example.org>", list_id: "koepfe-2024.example.org", unsubscribe_url: "https://koepfe.example.org/u/", unsubscribe_mailto: "unsubscribe@example.org", issues };
+      c["newsletter"] = {
+        from: "100 Köpfe <koepfe@example.org>",
+        list_id: "koepfe-2024.example.org",
+        unsubscribe_url: "https://koepfe.example.org/u/",
+        unsubscribe_mailto: "unsubscribe@example.org",
+        issues,
+      };
     });
-  const issue = (number: number, send_at: string, ranks: [number, number]) => ({ number, send_at, subject: `Plätze ${ranks[0]} bis ${ranks[1]}`, preheader: "Vorschau", ranks });
+  const issue = (number: number, send_at: string, ranks: [number, number]) => ({
+    number,
+    send_at,
+    subject: `Plätze ${ranks[0]} bis ${ranks[1]}`,
+    preheader: "Vorschau",
+    ranks,
+  });
 
   it("reports the gap, the ambiguous hour, descending times, overlaps and uncovered places", async () => {
-    const result = await checkEdition(writeEdition({ "edition.json": newsletter([issue(1, "2025-03-30T02:30", [5, 6]), issue(2, "2025-10-26T02:30", [3, 4]), issue(3, "2025-10-01T07:00", [2, 3])]) }));
+    const result = await checkEdition(
+      writeEdition({
+        "edition.json": newsletter([
+          issue(1, "2025-03-30T02:30", [5, 6]),
+          issue(2, "2025-10-26T02:30", [3, 4]),
+          issue(3, "2025-10-01T07:00", [2, 3]),
+        ]),
+      }),
+    );
     const found = result.problems.filter((p) => p.file === "edition.json").map((p) => [p.field, p.code]);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -96,12 +128,16 @@ describe("check: the newsletter schedule", () => {
   });
 
   it("reports issues out of time order", async () => {
-    const result = await checkEdition(writeEdition({ "edition.json": newsletter([issue(1, "2024-12-03T07:00", [4, 6]), issue(2, "2024-12-02T07:00", [1, 3])]) }));
+    const result = await checkEdition(
+      writeEdition({ "edition.json": newsletter([issue(1, "2024-12-03T07:00", [4, 6]), issue(2, "2024-12-02T07:00", [1, 3])]) }),
+    );
     expect(result.problems.map((p) => [p.field, p.code])).toContainEqual(["newsletter.issues[1].send_at", "send-at-order"]);
   });
 
   it("accepts a valid countdown", async () => {
-    const result = await checkEdition(writeEdition({ "edition.json": newsletter([issue(1, "2024-12-02T07:00", [4, 6]), issue(2, "2024-12-03T07:00", [1, 3])]) }));
+    const result = await checkEdition(
+      writeEdition({ "edition.json": newsletter([issue(1, "2024-12-02T07:00", [4, 6]), issue(2, "2024-12-03T07:00", [1, 3])]) }),
+    );
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 

@@ -19,9 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-const lines = (stdout: string) => stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const count = (domain: string) => smtp.received.filter((r) => r.to.endsWith(`@${domain}`)).length;
-
 
 describe("koepfe send --due with a fixed clock", () => {
   it("sends nothing before the first issue's time: exit 0 and one log line", async () => {
@@ -39,7 +43,12 @@ describe("koepfe send --due with a fixed clock", () => {
     expect(r.code).toBe(0);
     expect(lines(r.stdout)[0]).toMatchObject({ event: "due", number: 1, action: "send", lateByMinutes: 5 });
     expect(count("due-now.test")).toBe(3);
-    const subjects = await Promise.all(smtp.received.map((_, i) => i).filter((i) => smtp.received[i]?.to.endsWith("@due-now.test")).map((i) => smtp.parse(i)));
+    const subjects = await Promise.all(
+      smtp.received
+        .map((_, i) => i)
+        .filter((i) => smtp.received[i]?.to.endsWith("@due-now.test"))
+        .map((i) => smtp.parse(i)),
+    );
     expect(new Set(subjects.map((m) => m.subject))).toEqual(new Set(["100 Köpfe 2024: Plätze 6 bis 4"]));
 
     const again = await runCli(["send", "--due", dir, "--now", "2024-12-02T07:10"], env);
@@ -62,7 +71,10 @@ describe("koepfe send --due with a fixed clock", () => {
   it("resumes a half-sent issue without sending twice to those already done", async () => {
     const dir = sendEdition(confirmed(4, "due-resume.test"));
     const ledger = new Ledger(stateFile(dir));
-    ledger.freezeAudience(1, confirmed(4, "due-resume.test").map(([email, firstName]) => ({ email, firstName, messageId: `<m-${email}@example.org>` })));
+    ledger.freezeAudience(
+      1,
+      confirmed(4, "due-resume.test").map(([email, firstName]) => ({ email, firstName, messageId: `<m-${email}@example.org>` })),
+    );
     ledger.claim(1, "r1@due-resume.test");
     ledger.record(1, "r1@due-resume.test", { kind: "sent", response: "250 ok" });
     ledger.close();
@@ -116,15 +128,29 @@ describe("scripts/send-due.sh (the cron wrapper)", () => {
       });
     expect(await run()).toBe(0);
     expect(await run()).toBe(0);
-    const events = readFileSync(log, "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { event: string }).event);
-    expect(events).toEqual(["cron-start", "due", "audience", ...events.slice(3, events.indexOf("cron-end")), "cron-end", "cron-start", "nothing-due", "cron-end"]);
+    const events = readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { event: string }).event);
+    expect(events).toEqual([
+      "cron-start",
+      "due",
+      "audience",
+      ...events.slice(3, events.indexOf("cron-end")),
+      "cron-end",
+      "cron-start",
+      "nothing-due",
+      "cron-end",
+    ]);
     expect(events.filter((e) => e === "summary")).toHaveLength(1);
     expect(count("due-cron.test")).toBe(2);
   });
 
   it("fails with a message when the named env file is missing", async () => {
     const code = await new Promise<number>((resolve) => {
-      const child = spawn("bash", [path.join(ROOT, "scripts/send-due.sh")], { env: { PATH: process.env["PATH"] ?? "", KOEPFE_ENV_FILE: "/nonexistent/koepfe.env" } });
+      const child = spawn("bash", [path.join(ROOT, "scripts/send-due.sh")], {
+        env: { PATH: process.env["PATH"] ?? "", KOEPFE_ENV_FILE: "/nonexistent/koepfe.env" },
+      });
       child.on("close", (c) => resolve(c ?? -1));
     });
     expect(code).toBe(1);
@@ -134,7 +160,9 @@ describe("scripts/send-due.sh (the cron wrapper)", () => {
 describe("systemd units", () => {
   it.skipIf(!existsSync("/usr/bin/systemd-analyze"))("pass systemd-analyze verify", async () => {
     const result = await new Promise<{ code: number; out: string }>((resolve) => {
-      const child = spawn("systemd-analyze", ["verify", "--man=no", "koepfe-send.service", "koepfe-send.timer"], { cwd: path.join(ROOT, "scripts/systemd") });
+      const child = spawn("systemd-analyze", ["verify", "--man=no", "koepfe-send.service", "koepfe-send.timer"], {
+        cwd: path.join(ROOT, "scripts/systemd"),
+      });
       let out = "";
       child.stdout.on("data", (d: Buffer) => (out += d.toString()));
       child.stderr.on("data", (d: Buffer) => (out += d.toString()));

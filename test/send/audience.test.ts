@@ -32,14 +32,25 @@ describe("selectAudience", () => {
   });
 
   it("lets an unsubscribed or bounced row win over a confirmed one for the same address", () => {
-    const a = selectAudience([sub("clara@example.org", "confirmed"), sub("clara@EXAMPLE.org", "unsubscribed"), sub("dora@example.org", "bounced"), sub("dora@example.org", "confirmed")], () => false);
+    const a = selectAudience(
+      [
+        sub("clara@example.org", "confirmed"),
+        sub("clara@EXAMPLE.org", "unsubscribed"),
+        sub("dora@example.org", "bounced"),
+        sub("dora@example.org", "confirmed"),
+      ],
+      () => false,
+    );
     expect(a.recipients).toEqual([]);
     expect(a.excluded).toMatchObject({ withdrawn: 2, duplicates: 2 });
   });
 
   it("leaves out confirmed rows without confirmed_at and suppressed addresses", () => {
     const noProof: Subscriber = { email: "eve@example.org", status: "confirmed", line: 99 };
-    const a = selectAudience([noProof, sub("fritz@example.org", "confirmed"), sub("gina@example.org", "confirmed")], (e) => e === "fritz@example.org");
+    const a = selectAudience(
+      [noProof, sub("fritz@example.org", "confirmed"), sub("gina@example.org", "confirmed")],
+      (e) => e === "fritz@example.org",
+    );
     expect(a.recipients.map((r) => r.email)).toEqual(["gina@example.org"]);
     expect(a.excluded).toMatchObject({ notConfirmed: 1, suppressed: 1 });
   });

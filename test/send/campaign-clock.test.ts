@@ -24,7 +24,10 @@ function fakeTime(start = 1_000_000) {
 }
 
 /** Composes (a tick), then claims, then answers from a script per address and attempt; records when each message went out. */
-function scriptedMailer(time: { clock: () => number }, script: (to: string, attempt: number) => SendOutcome = () => ({ kind: "accepted", response: "250 ok" })): Mailer & { sentAt: [string, number][] } {
+function scriptedMailer(
+  time: { clock: () => number },
+  script: (to: string, attempt: number) => SendOutcome = () => ({ kind: "accepted", response: "250 ok" }),
+): Mailer & { sentAt: [string, number][] } {
   const attempts = new Map<string, number>();
   const sentAt: [string, number][] = [];
   return {
@@ -43,11 +46,22 @@ function scriptedMailer(time: { clock: () => number }, script: (to: string, atte
 
 function ledgerOf(n: number, time: { clock: () => number }): Ledger {
   const ledger = new Ledger(tempLedgerFile(), { now: time.clock });
-  ledger.freezeAudience(1, Array.from({ length: n }, (_, i) => ({ email: `r${i + 1}@example.net`, firstName: null, messageId: `<r${i + 1}>` })));
+  ledger.freezeAudience(
+    1,
+    Array.from({ length: n }, (_, i) => ({ email: `r${i + 1}@example.net`, firstName: null, messageId: `<r${i + 1}>` })),
+  );
   return ledger;
 }
 
-const options = (o: Partial<CampaignOptions> = {}): CampaignOptions => ({ issue: 1, concurrency: 1, rate: null, retry: { maxAttempts: 3, baseDelayMs: 1000 }, pause: { share: 0.9, window: 100 }, resendUnknown: false, ...o });
+const options = (o: Partial<CampaignOptions> = {}): CampaignOptions => ({
+  issue: 1,
+  concurrency: 1,
+  rate: null,
+  retry: { maxAttempts: 3, baseDelayMs: 1000 },
+  pause: { share: 0.9, window: 100 },
+  resendUnknown: false,
+  ...o,
+});
 const events = { start: () => undefined, delivery: () => undefined, stop: () => undefined };
 
 describe("the send loop on a fake clock", () => {
@@ -55,7 +69,10 @@ describe("the send loop on a fake clock", () => {
     const time = fakeTime();
     const ledger = ledgerOf(4, time);
     const mailer = scriptedMailer(time);
-    await runCampaign({ ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal }, options({ rate: 2 }));
+    await runCampaign(
+      { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal },
+      options({ rate: 2 }),
+    );
     expect(mailer.sentAt.map(([, t]) => t - 1_000_000)).toEqual([0, 500, 1000, 1500]);
     ledger.close();
   });
@@ -63,8 +80,13 @@ describe("the send loop on a fake clock", () => {
   it("waits out the backoff of a deferred delivery: base, then twice the base", async () => {
     const time = fakeTime();
     const ledger = ledgerOf(1, time);
-    const mailer = scriptedMailer(time, (_to, n) => (n < 3 ? { kind: "rejected", stage: "recipient", permanent: false, response: "451 later" } : { kind: "accepted", response: "250 ok" }));
-    const result = await runCampaign({ ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal }, options());
+    const mailer = scriptedMailer(time, (_to, n) =>
+      n < 3 ? { kind: "rejected", stage: "recipient", permanent: false, response: "451 later" } : { kind: "accepted", response: "250 ok" },
+    );
+    const result = await runCampaign(
+      { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal },
+      options(),
+    );
     expect(mailer.sentAt.map(([, t]) => t - 1_000_000)).toEqual([0, 1000, 3000]);
     expect(time.sleeps).toEqual([1000, 2000]);
     expect(result.run).toMatchObject({ sent: 1, deferred: 2 });
@@ -78,7 +100,10 @@ describe("the send loop on a fake clock", () => {
     ledger.claim(1, "r1@example.net");
     ledger.record(1, "r1@example.net", { kind: "deferred", response: "451", retryAt: 1_000_000 + 5_000 });
     const mailer = scriptedMailer(time);
-    await runCampaign({ ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal }, options());
+    await runCampaign(
+      { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal },
+      options(),
+    );
     expect(time.sleeps).toEqual([5_000]);
     expect(mailer.sentAt).toEqual([["r1@example.net", 1_005_000]]);
     ledger.close();
@@ -92,7 +117,10 @@ describe("the send loop on a fake clock", () => {
       if (to === "r1@example.net") ctrlC.abort();
       return { kind: "accepted", response: "250 ok" };
     });
-    const result = await runCampaign({ ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: ctrlC.signal }, options({ concurrency: 3 }));
+    const result = await runCampaign(
+      { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: ctrlC.signal },
+      options({ concurrency: 3 }),
+    );
     expect(mailer.sentAt.map(([to]) => to)).toEqual(["r1@example.net"]);
     expect(result.stop).toEqual({ kind: "interrupted" });
     expect(ledger.progress(1)?.counts).toMatchObject({ sent: 1, queued: 2, sending: 0 });

@@ -25,7 +25,10 @@ async function setup(n: number, script: SmtpScript = {}): Promise<{ smtp: TestSm
   const file = tempLedgerFile();
   const ledger = new Ledger(file);
   open.push(smtp, ledger);
-  ledger.freezeAudience(1, emails(n).map((email) => ({ email, firstName: null, messageId: messageIdFor(SETTINGS, "example.org", email) })));
+  ledger.freezeAudience(
+    1,
+    emails(n).map((email) => ({ email, firstName: null, messageId: messageIdFor(SETTINGS, "example.org", email) })),
+  );
   return { smtp, ledger, file };
 }
 
@@ -39,13 +42,32 @@ function recorder() {
   return { log, events };
 }
 
-async function run(ledger: Ledger, url: string, o: { concurrency?: number; resendUnknown?: boolean; signal?: AbortSignal; pause?: { share: number; window: number } } = {}) {
+async function run(
+  ledger: Ledger,
+  url: string,
+  o: { concurrency?: number; resendUnknown?: boolean; signal?: AbortSignal; pause?: { share: number; window: number } } = {},
+) {
   const mailer = smtpMailer({ url, connections: o.concurrency ?? 3, dkim: null, threads: 2 });
   const { log, events } = recorder();
   try {
     const result = await runCampaign(
-      { ledger, mailer, source: simpleSource(), events, clock: Date.now, sleep: abortableSleep, signal: o.signal ?? new AbortController().signal },
-      { issue: 1, concurrency: o.concurrency ?? 3, rate: null, retry: { maxAttempts: 3, baseDelayMs: 10 }, pause: o.pause ?? { share: 0.9, window: 100 }, resendUnknown: o.resendUnknown ?? false },
+      {
+        ledger,
+        mailer,
+        source: simpleSource(),
+        events,
+        clock: Date.now,
+        sleep: abortableSleep,
+        signal: o.signal ?? new AbortController().signal,
+      },
+      {
+        issue: 1,
+        concurrency: o.concurrency ?? 3,
+        rate: null,
+        retry: { maxAttempts: 3, baseDelayMs: 10 },
+        pause: o.pause ?? { share: 0.9, window: 100 },
+        resendUnknown: o.resendUnknown ?? false,
+      },
     );
     return { result, log, exit: campaignExitCode(result) };
   } finally {
@@ -71,7 +93,9 @@ describe("a send into a real SMTP server", () => {
   });
 
   it("retries a 4xx at RCPT and then delivers once", async () => {
-    const { smtp, ledger } = await setup(3, { rcpt: (to, n) => (to === "r2@example.net" && n === 1 ? { code: 451, message: "4.7.1 greylisted, try again" } : undefined) });
+    const { smtp, ledger } = await setup(3, {
+      rcpt: (to, n) => (to === "r2@example.net" && n === 1 ? { code: 451, message: "4.7.1 greylisted, try again" } : undefined),
+    });
     const { result, log, exit } = await run(ledger, smtp.url);
     expect(exit).toBe(0);
     expect(log).toContain("deferred r2@example.net");
@@ -81,7 +105,9 @@ describe("a send into a real SMTP server", () => {
   });
 
   it("gives up after max_attempts 4xx answers: failed, exit 3", async () => {
-    const { smtp, ledger } = await setup(2, { rcpt: (to) => (to === "r1@example.net" ? { code: 452, message: "4.2.2 mailbox full" } : undefined) });
+    const { smtp, ledger } = await setup(2, {
+      rcpt: (to) => (to === "r1@example.net" ? { code: 452, message: "4.2.2 mailbox full" } : undefined),
+    });
     const { exit } = await run(ledger, smtp.url);
     expect(exit).toBe(3);
     expect(states(ledger)).toEqual({ "r1@example.net": "failed/3", "r2@example.net": "sent/1" });
@@ -89,7 +115,9 @@ describe("a send into a real SMTP server", () => {
   });
 
   it("bounces a 5xx at RCPT and suppresses the address", async () => {
-    const { smtp, ledger } = await setup(3, { rcpt: (to) => (to === "r3@example.net" ? { code: 550, message: "5.1.1 no such user" } : undefined) });
+    const { smtp, ledger } = await setup(3, {
+      rcpt: (to) => (to === "r3@example.net" ? { code: 550, message: "5.1.1 no such user" } : undefined),
+    });
     const { result, exit } = await run(ledger, smtp.url);
     expect(exit).toBe(0);
     expect(result.run).toMatchObject({ sent: 2, bounced: 1 });
@@ -99,7 +127,9 @@ describe("a send into a real SMTP server", () => {
   });
 
   it("retries a 4xx after DATA and delivers once", async () => {
-    const { smtp, ledger } = await setup(2, { data: (to, n) => (to === "r1@example.net" && n === 1 ? { code: 451, message: "4.3.0 try again later" } : undefined) });
+    const { smtp, ledger } = await setup(2, {
+      data: (to, n) => (to === "r1@example.net" && n === 1 ? { code: 451, message: "4.3.0 try again later" } : undefined),
+    });
     const { exit } = await run(ledger, smtp.url);
     expect(exit).toBe(0);
     expect(states(ledger)).toEqual({ "r1@example.net": "sent/2", "r2@example.net": "sent/1" });
@@ -112,7 +142,11 @@ describe("a send into a real SMTP server", () => {
     expect(first.exit).toBe(3);
     expect(states(ledger)["r2@example.net"]).toBe("unknown/1");
     expect(smtp.countFor("r2@example.net")).toBe(1);
-    expect(emails(4).filter((e) => e !== "r2@example.net").map((e) => smtp.countFor(e))).toEqual([1, 1, 1]);
+    expect(
+      emails(4)
+        .filter((e) => e !== "r2@example.net")
+        .map((e) => smtp.countFor(e)),
+    ).toEqual([1, 1, 1]);
 
     const rerun = await run(ledger, smtp.url);
     expect(rerun.result.run.sent).toBe(0);
@@ -124,7 +158,10 @@ describe("a send into a real SMTP server", () => {
     expect(resend.result.requeued).toBe(1);
     expect(resend.exit).toBe(0);
     const copies = smtp.received.filter((r) => r.to === "r2@example.net").map((r) => /Message-ID: (\S+)/i.exec(r.raw.toString())?.[1]);
-    expect(copies).toEqual([messageIdFor(SETTINGS, "example.org", "r2@example.net"), messageIdFor(SETTINGS, "example.org", "r2@example.net")]);
+    expect(copies).toEqual([
+      messageIdFor(SETTINGS, "example.org", "r2@example.net"),
+      messageIdFor(SETTINGS, "example.org", "r2@example.net"),
+    ]);
   });
 
   it("stops at once on an authentication failure: exit 4, every delivery stays queued", async () => {

@@ -19,7 +19,10 @@ if (!lock.acquired) {
   process.exit(9);
 }
 const emails = Array.from({ length: Number(recipients) }, (_, i) => `r${i + 1}@example.net`);
-ledger.freezeAudience(1, emails.map((email) => ({ email, firstName: null, messageId: messageIdFor(SETTINGS, "example.org", email) })));
+ledger.freezeAudience(
+  1,
+  emails.map((email) => ({ email, firstName: null, messageId: messageIdFor(SETTINGS, "example.org", email) })),
+);
 const mailer = smtpMailer({ url, connections: Number(concurrency), dkim: null, threads: 2 });
 const result = await runCampaign(
   {
@@ -35,7 +38,14 @@ const result = await runCampaign(
     sleep: abortableSleep,
     signal: new AbortController().signal,
   },
-  { issue: 1, concurrency: Number(concurrency), rate: null, retry: { maxAttempts: 3, baseDelayMs: 10 }, pause: { share: 0.9, window: 1000 }, resendUnknown: false },
+  {
+    issue: 1,
+    concurrency: Number(concurrency),
+    rate: null,
+    retry: { maxAttempts: 3, baseDelayMs: 10 },
+    pause: { share: 0.9, window: 1000 },
+    resendUnknown: false,
+  },
 );
 await mailer.close();
 ledger.lock.release();

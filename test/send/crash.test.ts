@@ -26,7 +26,9 @@ interface Started {
 }
 
 function startChild(file: string, url: string): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, file, url, String(RECIPIENTS), String(CONCURRENCY)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, file, url, String(RECIPIENTS), String(CONCURRENCY)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const started = new Promise<{ unknownAfterCrash: number; pending: number } | null>((resolve) => {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {

@@ -5,12 +5,24 @@ import { DeliveryQueue, Pacer } from "../../src/send/queue.js";
 
 // error shapes as nodemailer 10 produced them against smtp-server on this machine
 const errors = {
-  rcpt451: { code: "EENVELOPE", command: "RCPT TO", responseCode: 451, response: "451 greylisted", message: "Can't send mail - all recipients were rejected: 451 greylisted" },
+  rcpt451: {
+    code: "EENVELOPE",
+    command: "RCPT TO",
+    responseCode: 451,
+    response: "451 greylisted",
+    message: "Can't send mail - all recipients were rejected: 451 greylisted",
+  },
   rcpt550: { code: "EENVELOPE", command: "RCPT TO", responseCode: 550, response: "550 no such user", message: "…" },
   from550: { code: "EENVELOPE", command: "MAIL FROM", responseCode: 550, response: "550 sender denied", message: "…" },
   data451: { code: "EMESSAGE", command: "DATA", responseCode: 451, response: "451 try later", message: "…" },
   data554: { code: "EMESSAGE", command: "DATA", responseCode: 554, response: "554 spam", message: "…" },
-  closed421: { code: "ECONNECTION", command: "CONN", responseCode: 421, response: "421 closing", message: "Server closed the connection: 421 closing" },
+  closed421: {
+    code: "ECONNECTION",
+    command: "CONN",
+    responseCode: 421,
+    response: "421 closing",
+    message: "Server closed the connection: 421 closing",
+  },
   auth: { code: "EAUTH", command: "AUTH PLAIN", responseCode: 535, response: "535 bad", message: "Invalid login: 535 bad" },
   refused: { code: "ESOCKET", command: "CONN", originalCode: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:1" },
   dropped: { code: "ECONNECTION", command: "CONN", message: "Connection closed unexpectedly" },
@@ -20,7 +32,12 @@ const errors = {
 
 describe("classifySmtpError", () => {
   it("tells 4xx from 5xx and the recipient from the message", () => {
-    expect(classifySmtpError(errors.rcpt451)).toEqual({ kind: "rejected", stage: "recipient", permanent: false, response: "451 greylisted" });
+    expect(classifySmtpError(errors.rcpt451)).toEqual({
+      kind: "rejected",
+      stage: "recipient",
+      permanent: false,
+      response: "451 greylisted",
+    });
     expect(classifySmtpError(errors.rcpt550)).toMatchObject({ kind: "rejected", stage: "recipient", permanent: true });
     expect(classifySmtpError(errors.data451)).toMatchObject({ kind: "rejected", stage: "message", permanent: false });
     expect(classifySmtpError(errors.data554)).toMatchObject({ kind: "rejected", stage: "message", permanent: true });
@@ -56,8 +73,16 @@ describe("decide", () => {
   });
 
   it("never resends a maybe-accepted message, and stops on relay failures without counting them", () => {
-    expect(decide(classifySmtpError(errors.dropped), 0, 0, retry)).toMatchObject({ transition: { kind: "unknown" }, failure: true, stop: null });
-    expect(decide(classifySmtpError(errors.auth), 0, 0, retry)).toMatchObject({ transition: { kind: "not-sent" }, failure: null, stop: { code: "E_SMTP_AUTH" } });
+    expect(decide(classifySmtpError(errors.dropped), 0, 0, retry)).toMatchObject({
+      transition: { kind: "unknown" },
+      failure: true,
+      stop: null,
+    });
+    expect(decide(classifySmtpError(errors.auth), 0, 0, retry)).toMatchObject({
+      transition: { kind: "not-sent" },
+      failure: null,
+      stop: { code: "E_SMTP_AUTH" },
+    });
     expect(decide({ kind: "accepted", response: "250 ok" }, 0, 0, retry)).toMatchObject({ transition: { kind: "sent" }, failure: false });
   });
 });

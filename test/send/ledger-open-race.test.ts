@@ -18,7 +18,15 @@ function runChild(startAt: number, files: string[]): Promise<Array<{ file: strin
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.on("error", reject);
-    child.on("close", () => resolve(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { file: string; ok: boolean })));
+    child.on("close", () =>
+      resolve(
+        out
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { file: string; ok: boolean }),
+      ),
+    );
   });
 }
 

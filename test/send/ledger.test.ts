@@ -39,7 +39,9 @@ describe("the ledger file", () => {
   it("names the file when it is not a database", () => {
     const file = tempLedgerFile();
     writeFileSync(file, "this is not sqlite, just text that is long enough to have a header ".repeat(20));
-    expect(() => new Ledger(file)).toThrow(expect.objectContaining({ code: "E_LEDGER_UNREADABLE", message: expect.stringContaining(file) }));
+    expect(() => new Ledger(file)).toThrow(
+      expect.objectContaining({ code: "E_LEDGER_UNREADABLE", message: expect.stringContaining(file) }),
+    );
   });
 });
 
@@ -145,7 +147,10 @@ describe("the run lock", () => {
     const a = new Ledger(file);
     const b = new Ledger(file);
     expect(a.lock.acquire("send 1")).toEqual({ acquired: true });
-    expect(b.lock.acquire("send 1", process.pid + 1_000_000)).toMatchObject({ acquired: false, holder: { pid: process.pid, command: "send 1" } });
+    expect(b.lock.acquire("send 1", process.pid + 1_000_000)).toMatchObject({
+      acquired: false,
+      holder: { pid: process.pid, command: "send 1" },
+    });
     a.lock.release();
     expect(b.lock.holder()).toBeNull();
     const dead = spawnSync(process.execPath, ["-e", ""]).pid as number;

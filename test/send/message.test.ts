@@ -18,7 +18,10 @@ const threads = new DeliveryThreads({ transport: { kind: "stream" }, dkim, threa
 afterAll(() => threads.close());
 const composer = {
   async compose(input: ComposeInput): Promise<Buffer> {
-    const delivered = await threads.deliver({ envelope: { from: "koepfe@example.org", to: input.to }, messageId: input.messageId, input }, () => true);
+    const delivered = await threads.deliver(
+      { envelope: { from: "koepfe@example.org", to: input.to }, messageId: input.messageId, input },
+      () => true,
+    );
     return delivered?.bytes ?? Buffer.alloc(0);
   },
 };
@@ -61,7 +64,9 @@ describe("a newsletter message", () => {
     expect(result.results.map((r) => [r.signingDomain, r.status.result])).toEqual([["example.org", "pass"]]);
     const signature = header(raw, "DKIM-Signature")[0] ?? "";
     const signed = (/\bh=([^;]+)/.exec(signature)?.[1] ?? "").replace(/\s/g, "").toLowerCase().split(":");
-    expect(signed).toEqual(expect.arrayContaining(["from", "subject", "message-id", "date", "list-unsubscribe", "list-unsubscribe-post", "list-id"]));
+    expect(signed).toEqual(
+      expect.arrayContaining(["from", "subject", "message-id", "date", "list-unsubscribe", "list-unsubscribe-post", "list-id"]),
+    );
   });
 
   it("keeps header injection out: a line break in the subject or sender name becomes a space", async () => {
@@ -87,7 +92,11 @@ describe("Message-ID", () => {
   });
 
   it("takes the domain from newsletter.from and refuses a From that is not one address", () => {
-    expect(parseFrom("100 Köpfe <Koepfe@Example.ORG>")).toEqual({ name: "100 Köpfe", address: "Koepfe@Example.ORG", domain: "example.org" });
+    expect(parseFrom("100 Köpfe <Koepfe@Example.ORG>")).toEqual({
+      name: "100 Köpfe",
+      address: "Koepfe@Example.ORG",
+      domain: "example.org",
+    });
     expect(() => parseFrom("100 Köpfe")).toThrow(expect.objectContaining({ code: "E_NEWSLETTER_FROM" }));
     // the sender the send tests use is what the product parses from their newsletter.from
     expect(parseFrom(NEWSLETTER.from)).toEqual(SENDER);
@@ -104,7 +113,11 @@ describe("DKIM settings", () => {
   it("stops with E_DKIM_KEY when the key cannot be read", () => {
     const bad = path.join(keyDir, "not-a-key.pem");
     writeFileSync(bad, "hello");
-    expect(() => dkimSettings({ KOEPFE_DKIM_KEY_FILE: bad }, { domain: "example.org", selector: "k" })).toThrow(expect.objectContaining({ code: "E_DKIM_KEY" }));
-    expect(() => dkimSettings({ KOEPFE_DKIM_KEY_FILE: path.join(keyDir, "missing.pem") }, { domain: "example.org", selector: "k" })).toThrow(expect.objectContaining({ code: "E_DKIM_KEY" }));
+    expect(() => dkimSettings({ KOEPFE_DKIM_KEY_FILE: bad }, { domain: "example.org", selector: "k" })).toThrow(
+      expect.objectContaining({ code: "E_DKIM_KEY" }),
+    );
+    expect(() =>
+      dkimSettings({ KOEPFE_DKIM_KEY_FILE: path.join(keyDir, "missing.pem") }, { domain: "example.org", selector: "k" }),
+    ).toThrow(expect.objectContaining({ code: "E_DKIM_KEY" }));
   });
 });

@@ -22,7 +22,17 @@ function bigMail(firstName: string | null, extra = ""): ComposeInput {
   const cards = Array.from({ length: 400 }, (_, i) => `<td class="card">Platz ${i}: Jürgen „Köpfe“ – ${"x".repeat(i % 97)}</td>`).join("");
   const hello = firstName ? `Hallo ${firstName},` : "Guten Tag,";
   const url = "https://koepfe.example.org/u/tok-" + "a".repeat(40);
-  return buildMail(SETTINGS, SENDER, to("anna@example.net", firstName), { html: `<p>${hello}</p>${cards}<a href="${url}">Abmelden</a>${extra}`, text: `${hello}\n\nPlätze 100 bis 91.\n${extra}\nAbmelden: ${url}\n`, unsubscribeUrl: url }, date);
+  return buildMail(
+    SETTINGS,
+    SENDER,
+    to("anna@example.net", firstName),
+    {
+      html: `<p>${hello}</p>${cards}<a href="${url}">Abmelden</a>${extra}`,
+      text: `${hello}\n\nPlätze 100 bis 91.\n${extra}\nAbmelden: ${url}\n`,
+      unsubscribeUrl: url,
+    },
+    date,
+  );
 }
 
 describe("mimeBytes", () => {

@@ -27,9 +27,21 @@ describe("Progress", () => {
     now += 5000;
     p.delivery({ email: "c@x.test", event: "sent", response: "250", attempts: 1 });
     p.stop({ kind: "interrupted" });
-    const lines = o.text().trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = o
+      .text()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l["event"])).toEqual(["start", "progress", "delivery", "progress", "stop"]);
-    expect(lines[0]).toEqual({ time: "2024-12-02T06:00:00.000Z", event: "start", issue: 3, audience: 10, pending: 4, unknownAfterCrash: 1, requeued: 0 });
+    expect(lines[0]).toEqual({
+      time: "2024-12-02T06:00:00.000Z",
+      event: "start",
+      issue: 3,
+      audience: 10,
+      pending: 4,
+      unknownAfterCrash: 1,
+      requeued: 0,
+    });
     expect(lines[2]).toMatchObject({ state: "bounced", email: "b@x.test", response: "550 5.1.1 unknown" });
     expect(lines[3]).toMatchObject({ done: 3, pending: 4, sent: 2, failed: 1, rate: 0.5, eta_s: 2 });
   });

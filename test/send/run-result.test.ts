@@ -9,7 +9,14 @@ function result(change: Partial<CampaignResult> = {}, counts: Partial<CampaignRe
     unknownAfterCrash: [],
     requeued: 0,
     skipped: 0,
-    totals: { issue: 2, audienceFrozenAt: "2024-12-03T06:00:00.000Z", audienceSize: 10, counts: c, started: true, complete: c.queued + c.sending === 0 },
+    totals: {
+      issue: 2,
+      audienceFrozenAt: "2024-12-03T06:00:00.000Z",
+      audienceSize: 10,
+      counts: c,
+      started: true,
+      complete: c.queued + c.sending === 0,
+    },
     stop: null,
     ...change,
   };
@@ -25,10 +32,22 @@ describe("the end of a run", () => {
   });
 
   it("names the deliveries found in flight after a crash, and how to resend them", () => {
-    const lines = summaryLines(result({ unknownAfterCrash: [{ issue: 2, email: "a@x.test" }, { issue: 1, email: "b@x.test" }] }, { unknown: 1 }));
+    const lines = summaryLines(
+      result(
+        {
+          unknownAfterCrash: [
+            { issue: 2, email: "a@x.test" },
+            { issue: 1, email: "b@x.test" },
+          ],
+        },
+        { unknown: 1 },
+      ),
+    );
     expect(lines[0]).toBe("issue 2: sent 8, failed 0, bounced 1, unknown 1, suppressed 0, skipped 0 (already done)");
     expect(lines[1]).toBe("ledger: 8 sent, 0 failed, 1 bounced, 1 unknown, 1 suppressed, 0 queued of 10 — complete");
-    expect(lines[2]).toBe("2 deliveries were in flight when an earlier run stopped; they may have arrived and were not resent: a@x.test, b@x.test (issue 1)");
+    expect(lines[2]).toBe(
+      "2 deliveries were in flight when an earlier run stopped; they may have arrived and were not resent: a@x.test, b@x.test (issue 1)",
+    );
     expect(lines[3]).toContain('"koepfe send 2 --resend-unknown"');
   });
 
@@ -36,6 +55,8 @@ describe("the end of a run", () => {
     expect(summaryLines(result({ stop: { kind: "relay", code: "E_SMTP_AUTH", response: "535 5.7.8 bad credentials" } })).at(-1)).toBe(
       "stopped: the relay refused the login (check the user and password in KOEPFE_SMTP_URL): 535 5.7.8 bad credentials; the rest stays queued — fix it and run the same command again",
     );
-    expect(summaryLines(result({ stop: { kind: "paused", failures: 30, window: 100 } })).at(-1)).toMatch(/^paused: 30 of the last 100 attempts failed/);
+    expect(summaryLines(result({ stop: { kind: "paused", failures: 30, window: 100 } })).at(-1)).toMatch(
+      /^paused: 30 of the last 100 attempts failed/,
+    );
   });
 });

@@ -18,7 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-const jsonLines = (stdout: string) => stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const mailsTo = (to: string) => smtp.received.filter((r) => r.to === to);
 
 describe("koepfe send ISSUE", () => {
@@ -49,7 +53,14 @@ describe("koepfe send ISSUE", () => {
     const mail = await simpleParser((mailsTo("anna@cmd1.test")[0] as { raw: Buffer }).raw);
     expect(mail.subject).toBe("100 Köpfe 2024: Plätze 6 bis 4");
     expect(mail.text).toContain("Hallo Anna,");
-    expect(mail.headers.get("list")).toMatchObject({ id: { id: "koepfe-2024.example.org" }, unsubscribe: { url: expect.stringMatching(/^https:\/\/koepfe\.example\.org\/u\//), mail: "unsubscribe@example.org?subject=unsubscribe" }, "unsubscribe-post": { name: "List-Unsubscribe=One-Click" } });
+    expect(mail.headers.get("list")).toMatchObject({
+      id: { id: "koepfe-2024.example.org" },
+      unsubscribe: {
+        url: expect.stringMatching(/^https:\/\/koepfe\.example\.org\/u\//),
+        mail: "unsubscribe@example.org?subject=unsubscribe",
+      },
+      "unsubscribe-post": { name: "List-Unsubscribe=One-Click" },
+    });
 
     const again = await runCli(["send", "1", dir], env);
     expect(again.code).toBe(0);
@@ -57,7 +68,9 @@ describe("koepfe send ISSUE", () => {
     expect(mailsTo("anna@cmd1.test")).toHaveLength(1);
 
     const status = await runCli(["status", dir, "--json"], env);
-    const s = JSON.parse(status.stdout) as { issues: { number: number; sendAt: string; progress: { complete: boolean; counts: { sent: number } } | null }[] };
+    const s = JSON.parse(status.stdout) as {
+      issues: { number: number; sendAt: string; progress: { complete: boolean; counts: { sent: number } } | null }[];
+    };
     expect(s.issues.map((i) => [i.number, i.sendAt, i.progress?.complete ?? null, i.progress?.counts.sent ?? null])).toEqual([
       [1, "2024-12-02T07:00", true, 2],
       [2, "2024-12-09T07:00", null, null],
@@ -126,7 +139,14 @@ describe("koepfe send ISSUE", () => {
 
   it("reports usage mistakes with exit 2", async () => {
     const dir = sendEdition(confirmed(1, "cmd5.test"));
-    for (const args of [["send"], ["send", "x", dir], ["send", "1", dir, "--limit", "3"], ["send", "1", dir, "--test", "a@b.test", "--dry-run"], ["send", "1", dir, "--test", "nope"], ["send", "1", dir, "--rate", "-1"]]) {
+    for (const args of [
+      ["send"],
+      ["send", "x", dir],
+      ["send", "1", dir, "--limit", "3"],
+      ["send", "1", dir, "--test", "a@b.test", "--dry-run"],
+      ["send", "1", dir, "--test", "nope"],
+      ["send", "1", dir, "--rate", "-1"],
+    ]) {
       const r = await runCli(args, sendEnv(smtp.url));
       expect([args.join(" "), r.code]).toEqual([args.join(" "), 2]);
     }
@@ -153,7 +173,12 @@ describe("koepfe send ISSUE --dry-run", () => {
     const r = await runCli(["send", "1", dir, "--dry-run", "--eml-dir", out], sendEnv(""));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("4 messages written to");
-    expect(readdirSync(out).sort()).toEqual(["00001-r1@cmd7.test.eml", "00002-r2@cmd7.test.eml", "00003-r3@cmd7.test.eml", "00004-o_neil_.._x@cmd7.test.eml"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "00001-r1@cmd7.test.eml",
+      "00002-r2@cmd7.test.eml",
+      "00003-r3@cmd7.test.eml",
+      "00004-o_neil_.._x@cmd7.test.eml",
+    ]);
     const mail = await simpleParser(readFileSync(path.join(out, "00002-r2@cmd7.test.eml")));
     expect(mail.to).toMatchObject({ value: [{ address: "r2@cmd7.test" }] });
     expect(mail.messageId).toMatch(/^<koepfe-2024\.1\.[0-9a-f]{16}@example\.org>$/);

@@ -22,17 +22,36 @@ function issue(): CompiledIssue {
   const html = `<p>${ph.salutation}</p><a href="${ph.webUrl}">Web</a>${cards}<a href="${ph.unsubscribeUrl}">Abmelden</a>`;
   const text = `${ph.salutation}\n\nPlätze 100 bis 91.\n\nIm Web: ${ph.webUrl}\nAbmelden: ${ph.unsubscribeUrl}\n`;
   return {
-    number: 1, subject: SETTINGS.subject, preheader: "", sendAt: "", entryIds: ["a"], html, text, webUrl: "https://koepfe.example.org/2024/1?a=1&b=2",
-    placeholders: ph, fill: { html: fillPlan(html, ph), text: fillPlan(text, ph) }, field: "newsletter.issues[0]",
+    number: 1,
+    subject: SETTINGS.subject,
+    preheader: "",
+    sendAt: "",
+    entryIds: ["a"],
+    html,
+    text,
+    webUrl: "https://koepfe.example.org/2024/1?a=1&b=2",
+    placeholders: ph,
+    fill: { html: fillPlan(html, ph), text: fillPlan(text, ph) },
+    field: "newsletter.issues[0]",
   };
 }
 const ctx = { secret: SECRET, listId: SETTINGS.listId, unsubscribeBaseUrl: "https://koepfe.example.org/u/" };
 const date = new Date(Date.UTC(2024, 11, 2, 6, 0, 0));
 const to = (email: string, firstName: string | null) => ({ email, firstName, messageId: messageIdFor(SETTINGS, "example.org", email) });
-const HOSTILE = ["Anna", null, "Eve <script>alert(1)</script> & \"Co\"", "Mallory\r\nBcc: victim@example.com", "Zoë 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "%%KOEPFE_0123456789abcdef0123_SALUTATION%%"];
+const HOSTILE = [
+  "Anna",
+  null,
+  'Eve <script>alert(1)</script> & "Co"',
+  "Mallory\r\nBcc: victim@example.com",
+  "Zoë 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  "%%KOEPFE_0123456789abcdef0123_SALUTATION%%",
+];
 
 async function deliver(input: ComposeInput): Promise<Buffer> {
-  const d = await threads.deliver({ envelope: { from: SENDER.address, to: "x@example.net" }, messageId: input.messageId, input }, () => true);
+  const d = await threads.deliver(
+    { envelope: { from: SENDER.address, to: "x@example.net" }, messageId: input.messageId, input },
+    () => true,
+  );
   return d?.bytes ?? Buffer.alloc(0);
 }
 
@@ -59,7 +78,11 @@ describe("the newsletter source", () => {
       const mail = await simpleParser(raw);
       expect(mail.html).toBe(expected.html);
       expect(mail.text).toBe(expected.text);
-      expect(mail.headers.get("to")).toEqual({ value: [{ address: `r${i}@example.net`, name: "" }], html: expect.any(String), text: `r${i}@example.net` });
+      expect(mail.headers.get("to")).toEqual({
+        value: [{ address: `r${i}@example.net`, name: "" }],
+        html: expect.any(String),
+        text: `r${i}@example.net`,
+      });
       expect(mail.headers.has("bcc")).toBe(false);
       expect(raw.toString()).toMatch(/Content-Transfer-Encoding: base64/);
       const verified = await dkimVerify(raw, { resolver });
@@ -89,7 +112,11 @@ describe("BodyWire", () => {
     expect(wire.wire({ template, values: ["3"] }, b, post(b))).toEqual({ template: 0, values: ["3"] });
     expect(wire.wire({ template: { parts: ["x"] }, values: [] }, a, post(a))).toEqual({ template: 1, values: [] });
     expect(wire.wire("plain", a, post(a))).toBe("plain");
-    expect(posted).toEqual([[a, { t: "template", template: 0, parts: ["<p>", "</p>"] }], [b, { t: "template", template: 0, parts: ["<p>", "</p>"] }], [a, { t: "template", template: 1, parts: ["x"] }]]);
+    expect(posted).toEqual([
+      [a, { t: "template", template: 0, parts: ["<p>", "</p>"] }],
+      [b, { t: "template", template: 0, parts: ["<p>", "</p>"] }],
+      [a, { t: "template", template: 1, parts: ["x"] }],
+    ]);
     expect(() => wire.wire({ template, values: [] }, a, post(a))).toThrow(/takes 1 values, not 0/);
   });
 });

@@ -48,35 +48,67 @@ export function checkBudget(issue: CompiledIssue, options: BudgetOptions): Budge
   const out: Problem[] = [];
   const report = (code: string, message: string, value?: string, field = issue.field) =>
     out.push(problem({ file: "edition.json", field, code, message: `issue ${issue.number}: ${message}`, value }));
-  const mail = personalize(issue, WORST_CASE, { secret: MEASURING_SECRET, listId: options.listId, unsubscribeBaseUrl: options.unsubscribeBaseUrl });
+  const mail = personalize(issue, WORST_CASE, {
+    secret: MEASURING_SECRET,
+    listId: options.listId,
+    unsubscribeBaseUrl: options.unsubscribeBaseUrl,
+  });
 
   const bytes = Buffer.byteLength(mail.html, "utf8");
   if (bytes > options.maxHtmlBytes) {
-    report("budget-html-size", `the HTML is ${fmt(bytes)} bytes after personalisation, over the limit of ${fmt(options.maxHtmlBytes)} (newsletter.max_html_bytes): Gmail clips larger mails and hides the unsubscribe link; put fewer entries into this issue or shorten the teasers`, String(bytes));
+    report(
+      "budget-html-size",
+      `the HTML is ${fmt(bytes)} bytes after personalisation, over the limit of ${fmt(options.maxHtmlBytes)} (newsletter.max_html_bytes): Gmail clips larger mails and hides the unsubscribe link; put fewer entries into this issue or shorten the teasers`,
+      String(bytes),
+    );
   }
-  if ([...issue.subject].length > MAX_SUBJECT) report("budget-subject-length", `the subject has ${[...issue.subject].length} characters, more than ${MAX_SUBJECT}: mail clients cut it off`, issue.subject, `${issue.field}.subject`);
-  if (issue.preheader.trim() === "") report("budget-preheader", "the preheader is empty: write the line mail clients show after the subject", undefined, `${issue.field}.preheader`);
+  if ([...issue.subject].length > MAX_SUBJECT)
+    report(
+      "budget-subject-length",
+      `the subject has ${[...issue.subject].length} characters, more than ${MAX_SUBJECT}: mail clients cut it off`,
+      issue.subject,
+      `${issue.field}.subject`,
+    );
+  if (issue.preheader.trim() === "")
+    report(
+      "budget-preheader",
+      "the preheader is empty: write the line mail clients show after the subject",
+      undefined,
+      `${issue.field}.preheader`,
+    );
 
   const nonce = issue.placeholders.salutation.slice(0, issue.placeholders.salutation.lastIndexOf("_"));
-  if (mail.html.includes(nonce) || mail.text.includes(nonce)) report("budget-placeholder-left", "a placeholder was left unfilled after personalisation (a template or MJML changed its spelling)");
+  if (mail.html.includes(nonce) || mail.text.includes(nonce))
+    report("budget-placeholder-left", "a placeholder was left unfilled after personalisation (a template or MJML changed its spelling)");
   for (const [part, plan] of Object.entries(issue.fill)) {
-    if (!plan.slots.includes("unsubscribeUrl")) report("budget-no-unsubscribe", `the ${part} part has no unsubscribe link (the footer template must use {{links.unsubscribe}})`);
+    if (!plan.slots.includes("unsubscribeUrl"))
+      report("budget-no-unsubscribe", `the ${part} part has no unsubscribe link (the footer template must use {{links.unsubscribe}})`);
   }
 
   const doc = parse(mail.html);
   const all = elements(doc);
   const html = all.find((el) => el.tagName === "html");
-  if (!html || attr(html, "lang") !== "de") report("budget-lang", `the <html> element must have lang="de" (found ${html ? JSON.stringify(attr(html, "lang") ?? "") : "no <html>"})`);
+  if (!html || attr(html, "lang") !== "de")
+    report(
+      "budget-lang",
+      `the <html> element must have lang="de" (found ${html ? JSON.stringify(attr(html, "lang") ?? "") : "no <html>"})`,
+    );
   if (!doc.childNodes.some((n) => n.nodeName === "#documentType")) report("budget-doctype", "the HTML has no <!doctype html>");
-  if (!textOf(doc).includes(issue.preheader.trim())) report("budget-preheader", "the preheader does not appear in the HTML (the layout must keep <mj-preview>)");
+  if (!textOf(doc).includes(issue.preheader.trim()))
+    report("budget-preheader", "the preheader does not appear in the HTML (the layout must keep <mj-preview>)");
   for (const el of all) {
-    if (el.tagName === "img" && (attr(el, "alt") ?? "").trim() === "") report("budget-img-alt", `an image has no alt text: ${attr(el, "src") ?? "(no src)"}`, attr(el, "src"));
+    if (el.tagName === "img" && (attr(el, "alt") ?? "").trim() === "")
+      report("budget-img-alt", `an image has no alt text: ${attr(el, "src") ?? "(no src)"}`, attr(el, "src"));
     for (const a of el.attrs) {
-      if (/^(href|src|background|action|srcset)$/.test(a.name) && /^\s*http:/i.test(a.value)) report("budget-insecure-link", `<${el.tagName} ${a.name}> uses http: (only https is allowed): ${a.value}`, a.value);
-      if (a.name === "style" && /url\(\s*['"]?\s*http:/i.test(a.value)) report("budget-insecure-link", `a style attribute loads http: content: ${a.value}`, a.value);
+      if (/^(href|src|background|action|srcset)$/.test(a.name) && /^\s*http:/i.test(a.value))
+        report("budget-insecure-link", `<${el.tagName} ${a.name}> uses http: (only https is allowed): ${a.value}`, a.value);
+      if (a.name === "style" && /url\(\s*['"]?\s*http:/i.test(a.value))
+        report("budget-insecure-link", `a style attribute loads http: content: ${a.value}`, a.value);
     }
-    if (el.tagName === "link" && /stylesheet|preload|font/i.test(attr(el, "rel") ?? "")) report("budget-external-style", `the mail links an external stylesheet or font: ${attr(el, "href") ?? ""}`, attr(el, "href"));
-    if (el.tagName === "style" && /@import|@font-face[^}]*url\(/i.test(textOf(el))) report("budget-external-style", "a <style> element imports an external stylesheet or font (@import or @font-face with url())");
+    if (el.tagName === "link" && /stylesheet|preload|font/i.test(attr(el, "rel") ?? ""))
+      report("budget-external-style", `the mail links an external stylesheet or font: ${attr(el, "href") ?? ""}`, attr(el, "href"));
+    if (el.tagName === "style" && /@import|@font-face[^}]*url\(/i.test(textOf(el)))
+      report("budget-external-style", "a <style> element imports an external stylesheet or font (@import or @font-face with url())");
   }
   return { htmlBytes: bytes, textBytes: Buffer.byteLength(mail.text, "utf8"), problems: out };
 }

@@ -43,7 +43,12 @@ export interface NewsletterBuildResult {
  * `newsletter` section has no newsletter: nothing is written. Template errors are thrown
  * (KoepfeError E_NEWSLETTER_TEMPLATE); budget problems are returned.
  */
-export async function buildNewsletters(edition: Edition, ranking: Ranking, outDir: string, options: CompileOptions = {}): Promise<NewsletterBuildResult> {
+export async function buildNewsletters(
+  edition: Edition,
+  ranking: Ranking,
+  outDir: string,
+  options: CompileOptions = {},
+): Promise<NewsletterBuildResult> {
   const config = edition.config.newsletter;
   if (!config) return { issues: [], files: [], problems: [] };
   const issues = await compileIssues(edition, ranking, options);
@@ -51,7 +56,14 @@ export async function buildNewsletters(edition: Edition, ranking: Ranking, outDi
   const budget = { maxHtmlBytes: config.max_html_bytes, listId: config.list_id, unsubscribeBaseUrl: config.unsubscribe_url };
   for (const issue of issues) {
     if (issue.entryIds.length === 0) {
-      result.problems.push(problem({ file: "edition.json", field: issue.field, code: "issue-empty", message: `issue ${issue.number} selects no entries: check its ranks, category or ids against the ranking` }));
+      result.problems.push(
+        problem({
+          file: "edition.json",
+          field: issue.field,
+          code: "issue-empty",
+          message: `issue ${issue.number} selects no entries: check its ranks, category or ids against the ranking`,
+        }),
+      );
     }
     const measured = checkBudget(issue, budget);
     result.problems.push(...measured.problems);

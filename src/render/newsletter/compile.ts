@@ -28,7 +28,12 @@ export interface CompileOptions {
  * MJML reports lines of the rendered document, which nobody sees; re-rendering with line markers
  * (template-lines.ts) maps them back to template files. Runs only when compiling failed.
  */
-async function locateMjmlErrors(templatesDir: string | undefined, label: string, data: object, errors: MJMLParseError[]): Promise<KoepfeError> {
+async function locateMjmlErrors(
+  templatesDir: string | undefined,
+  label: string,
+  data: object,
+  errors: MJMLParseError[],
+): Promise<KoepfeError> {
   const instrumented = await loadTemplates(templatesDir, { instrument: true });
   const { text, origins } = stripMarkers(instrumented.renderMjml(data));
   const again = await mjmlToHtml(text);
@@ -38,16 +43,30 @@ async function locateMjmlErrors(templatesDir: string | undefined, label: string,
     label,
     located.map((e) => {
       const origin = origins[e.line - 1];
-      return { file: (origin && instrumented.files[origin.fileIndex]) ?? "layout.mjml.hbs", line: origin?.line ?? null, message: `${e.tagName}: ${e.message}` };
+      return {
+        file: (origin && instrumented.files[origin.fileIndex]) ?? "layout.mjml.hbs",
+        line: origin?.line ?? null,
+        message: `${e.tagName}: ${e.message}`,
+      };
     }),
   );
 }
 
-async function compileIssue(edition: Edition, planned: PlannedIssue, ranked: boolean, templates: NewsletterTemplates, options: CompileOptions): Promise<CompiledIssue> {
+async function compileIssue(
+  edition: Edition,
+  planned: PlannedIssue,
+  ranked: boolean,
+  templates: NewsletterTemplates,
+  options: CompileOptions,
+): Promise<CompiledIssue> {
   const content = issueContent(edition, planned, ranked);
   const webUrl = absolute(edition.config.base_url, pagePath.issue(planned.issue.number));
   const placeholders = placeholdersFor(contentNonce(templates.digest, JSON.stringify(content), webUrl));
-  const data = { ...content, salutation: placeholders.salutation, links: { web: placeholders.webUrl, unsubscribe: placeholders.unsubscribeUrl } };
+  const data = {
+    ...content,
+    salutation: placeholders.salutation,
+    links: { web: placeholders.webUrl, unsubscribe: placeholders.unsubscribeUrl },
+  };
   const compiled = await mjmlToHtml(templates.renderMjml(data));
   if (!compiled.ok) throw await locateMjmlErrors(options.templatesDir, templates.label, data, compiled.errors);
   const text = templates.renderText(data);

@@ -35,7 +35,8 @@ function convertParagraph(p: string, mode: "html" | "text"): string {
   for (const m of p.matchAll(LINK)) {
     const [whole, label = "", url = ""] = m;
     const before = p.slice(last, m.index);
-    if (mode === "html") out += inlineHtml(before) + (isHttpsUrl(url) ? `<a href="${escapeHtml(url)}">${inlineHtml(label)}</a>` : inlineHtml(label));
+    if (mode === "html")
+      out += inlineHtml(before) + (isHttpsUrl(url) ? `<a href="${escapeHtml(url)}">${inlineHtml(label)}</a>` : inlineHtml(label));
     else out += inlineText(before) + (isHttpsUrl(url) ? `${inlineText(label)} (${url})` : inlineText(label));
     last = m.index + whole.length;
   }

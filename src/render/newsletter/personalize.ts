@@ -27,7 +27,11 @@ export function salutationText(firstName: string | undefined): string {
 }
 
 /** Fills the placeholders of both parts; `html` values must already be escaped for HTML. */
-export function fillIssue(issue: CompiledIssue, html: Readonly<Record<SlotName, string>>, text: Readonly<Record<SlotName, string>>): { html: string; text: string } {
+export function fillIssue(
+  issue: CompiledIssue,
+  html: Readonly<Record<SlotName, string>>,
+  text: Readonly<Record<SlotName, string>>,
+): { html: string; text: string } {
   return { html: fill(issue.fill.html, html), text: fill(issue.fill.text, text) };
 }
 
@@ -66,5 +70,9 @@ export function personalize(issue: CompiledIssue, recipient: Recipient, ctx: Per
  */
 export function webVersion(issue: CompiledIssue, unsubscribeMailto: string): string {
   const mailto = `mailto:${unsubscribeMailto}?subject=${encodeURIComponent("Abmelden")}`;
-  return fillIssue(issue, { salutation: escapeHtml(NEUTRAL_SALUTATION), unsubscribeUrl: escapeHtml(mailto), webUrl: escapeHtml(issue.webUrl) }, { salutation: NEUTRAL_SALUTATION, unsubscribeUrl: mailto, webUrl: issue.webUrl }).html;
+  return fillIssue(
+    issue,
+    { salutation: escapeHtml(NEUTRAL_SALUTATION), unsubscribeUrl: escapeHtml(mailto), webUrl: escapeHtml(issue.webUrl) },
+    { salutation: NEUTRAL_SALUTATION, unsubscribeUrl: mailto, webUrl: issue.webUrl },
+  ).html;
 }

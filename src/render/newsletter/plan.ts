@@ -63,7 +63,13 @@ export function defaultIssues(edition: Edition, ranking: Ranking): NewsletterIss
     const used = new Set(ranking.entries.map((e) => e.nominee.category));
     return edition.config.categories
       .filter((c) => used.has(c.id))
-      .map((c, i) => ({ number: i + 1, send_at: nthDay(edition, i), subject: `${title}: ${c.name}`, preheader: `Die Köpfe der Kategorie ${c.name}.`, category: c.id }));
+      .map((c, i) => ({
+        number: i + 1,
+        send_at: nthDay(edition, i),
+        subject: `${title}: ${c.name}`,
+        preheader: `Die Köpfe der Kategorie ${c.name}.`,
+        category: c.id,
+      }));
   }
   const ranks = new Set(ranking.entries.flatMap((e) => (e.rank === null ? [] : [e.rank])));
   const maxRank = Math.min(COUNTDOWN_PLACES, Math.max(0, ...ranks));
@@ -75,13 +81,20 @@ export function defaultIssues(edition: Edition, ranking: Ranking): NewsletterIss
   }
   return blocks.map(([lo, hi], i) => {
     const places = lo === hi ? `Platz ${lo}` : `Plätze ${hi} bis ${lo}`;
-    return { number: i + 1, send_at: nthDay(edition, i), subject: `${title}: ${places}`, preheader: `${places}: wer es in die ${title} geschafft hat.`, ranks: [lo, hi] };
+    return {
+      number: i + 1,
+      send_at: nthDay(edition, i),
+      subject: `${title}: ${places}`,
+      preheader: `${places}: wer es in die ${title} geschafft hat.`,
+      ranks: [lo, hi],
+    };
   });
 }
 
 /** Every issue with its entries: the configured issues, or the default plan. */
 export function planIssues(edition: Edition, ranking: Ranking): PlannedIssue[] {
   const configured = edition.config.newsletter?.issues;
-  if (configured) return configured.map((issue, i) => ({ issue, field: `newsletter.issues[${i}]`, entries: selectEntries(issue, ranking) }));
+  if (configured)
+    return configured.map((issue, i) => ({ issue, field: `newsletter.issues[${i}]`, entries: selectEntries(issue, ranking) }));
   return defaultIssues(edition, ranking).map((issue) => ({ issue, field: "newsletter", entries: selectEntries(issue, ranking) }));
 }

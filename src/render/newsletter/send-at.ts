@@ -28,7 +28,8 @@ export function resolveSendAt(sendAt: string, zone: string): SendAt {
   if (!m) return { ok: false, message: "is not a local date and time such as 2024-12-02T07:00 (an offset such as +01:00 may follow)" };
   const explicitOffset = m[7] !== undefined;
   const parsed = DateTime.fromISO(sendAt, { zone, setZone: explicitOffset });
-  if (!parsed.isValid) return { ok: false, message: `is not a valid date and time (${parsed.invalidExplanation ?? parsed.invalidReason ?? "out of range"})` };
+  if (!parsed.isValid)
+    return { ok: false, message: `is not a valid date and time (${parsed.invalidExplanation ?? parsed.invalidReason ?? "out of range"})` };
   const dateTime = parsed.setZone(zone);
   const inGap = !explicitOffset && (parsed.hour !== Number(m[4]) || parsed.minute !== Number(m[5]) || parsed.day !== Number(m[3]));
   const ambiguous = !explicitOffset && !inGap && parsed.getPossibleOffsets().length > 1;

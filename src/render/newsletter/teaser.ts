@@ -5,7 +5,34 @@
 export const TEASER_MAX = 300;
 
 // "Dr. Anna", "z. B. Marken", "2. Dezember": a period after these does not end a sentence
-const ABBREVIATIONS = new Set(["dr", "prof", "dipl", "ing", "st", "nr", "bzw", "ca", "vgl", "inkl", "z", "b", "u", "a", "d", "h", "mio", "mrd", "jan", "feb", "okt", "nov", "dez", "sept", "co", "gmbh"]);
+const ABBREVIATIONS = new Set([
+  "dr",
+  "prof",
+  "dipl",
+  "ing",
+  "st",
+  "nr",
+  "bzw",
+  "ca",
+  "vgl",
+  "inkl",
+  "z",
+  "b",
+  "u",
+  "a",
+  "d",
+  "h",
+  "mio",
+  "mrd",
+  "jan",
+  "feb",
+  "okt",
+  "nov",
+  "dez",
+  "sept",
+  "co",
+  "gmbh",
+]);
 
 /** Offsets just after each sentence end (".", "!", "?", "…", optionally followed by a closing quote). */
 function sentenceEnds(text: string): number[] {

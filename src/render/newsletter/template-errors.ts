@@ -16,7 +16,9 @@ export interface TemplateLocation {
  */
 export function templateErrors(label: string, locations: readonly TemplateLocation[], cause?: unknown): KoepfeError {
   const unique = [...new Map(locations.map((l) => [`${l.file}:${l.line}:${l.message}`, l])).values()];
-  const problems: Problem[] = unique.map((l) => problem({ file: `${label}/${l.file}`, line: l.line, code: "template-error", message: l.message }));
+  const problems: Problem[] = unique.map((l) =>
+    problem({ file: `${label}/${l.file}`, line: l.line, code: "template-error", message: l.message }),
+  );
   const first = problems[0];
   const where = first ? `${first.file}${first.line === null ? "" : `:${first.line}`}: ${first.message}` : label;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";

@@ -19,7 +19,11 @@ const PARTIALS = "partials";
 const PARTIAL_EXT = ".mjml.hbs";
 
 const HELPERS = { eq: (a: unknown, b: unknown) => a === b } as const;
-const COMPILE: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])) };
+const COMPILE: CompileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])),
+};
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
 export interface NewsletterTemplates {
@@ -47,7 +51,12 @@ function lint(src: Source, label: string, partialNames: ReadonlySet<string>, all
     ast = Handlebars.parse(src.text);
   } catch (e) {
     const line = /line (\d+)/.exec((e as Error).message)?.[1];
-    throw templateError(label, src.file, line === undefined ? null : Number(line), (e as Error).message.split("\n").at(-1) ?? "parse error");
+    throw templateError(
+      label,
+      src.file,
+      line === undefined ? null : Number(line),
+      (e as Error).message.split("\n").at(-1) ?? "parse error",
+    );
   }
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -58,10 +67,24 @@ function lint(src: Source, label: string, partialNames: ReadonlySet<string>, all
     const n = node as AstNode;
     const line = n.loc?.start.line ?? null;
     if (n.type === "MustacheStatement" && n.escaped === false && !allowRaw) {
-      throw templateError(label, src.file, line, "{{{ }}} and {{& }} are not allowed: every text is escaped ({{intro.html}} is already safe HTML)");
+      throw templateError(
+        label,
+        src.file,
+        line,
+        "{{{ }}} and {{& }} are not allowed: every text is escaped ({{intro.html}} is already safe HTML)",
+      );
     }
-    if ((n.type === "PartialStatement" || n.type === "PartialBlockStatement") && typeof n.name?.original === "string" && !partialNames.has(n.name.original)) {
-      throw templateError(label, src.file, line, `the partial "${n.name.original}" does not exist (partials: ${[...partialNames].join(", ")})`);
+    if (
+      (n.type === "PartialStatement" || n.type === "PartialBlockStatement") &&
+      typeof n.name?.original === "string" &&
+      !partialNames.has(n.name.original)
+    ) {
+      throw templateError(
+        label,
+        src.file,
+        line,
+        `the partial "${n.name.original}" does not exist (partials: ${[...partialNames].join(", ")})`,
+      );
     }
     for (const [key, value] of Object.entries(n)) if (key !== "loc") visit(value);
   };
@@ -92,14 +115,23 @@ async function readSources(dir: string): Promise<{ layout: Source; text: Source;
  * Reads and compiles the templates of `dir`. With `instrument`, every MJML template line ends in a
  * marker naming its file and line (see template-lines.ts): used only to locate an MJML error.
  */
-export async function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR, options: { instrument?: boolean } = {}): Promise<NewsletterTemplates> {
+export async function loadTemplates(
+  dir: string = DEFAULT_TEMPLATES_DIR,
+  options: { instrument?: boolean } = {},
+): Promise<NewsletterTemplates> {
   const label = dir === DEFAULT_TEMPLATES_DIR ? "templates/newsletter" : dir;
   let sources: Awaited<ReturnType<typeof readSources>>;
   try {
     sources = await readSources(dir);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).path;
-    throw templateError(label, missing === undefined ? "." : path.relative(dir, missing), null, `cannot read the template (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, e);
+    throw templateError(
+      label,
+      missing === undefined ? "." : path.relative(dir, missing),
+      null,
+      `cannot read the template (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      e,
+    );
   }
   const mjmlSources = [sources.layout, ...sources.partials];
   const files = [...mjmlSources, sources.text].map((s) => s.file);
@@ -118,6 +150,8 @@ export async function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR, options
   const layout = compile(sources.layout);
   // the text part is text/plain: HTML entities would show up literally in it
   const text = compile(sources.text, { noEscape: true });
-  const digest = createHash("sha256").update(JSON.stringify([...mjmlSources, sources.text])).digest("hex");
+  const digest = createHash("sha256")
+    .update(JSON.stringify([...mjmlSources, sources.text]))
+    .digest("hex");
   return { label, digest, files, renderMjml: (data) => layout(data), renderText: (data) => text(data) };
 }

@@ -52,10 +52,14 @@ const places = (n: number) => (n === 1 ? "1 Platz" : `${n} Plätze`);
 export function movementView(m: Movement, ranked: boolean): MovementView {
   if (!ranked) return { kind: "none", label: "", description: "" };
   switch (m.kind) {
-    case "new": return { kind: "new", label: "neu", description: "neu in der Liste" };
-    case "same": return { kind: "same", label: "–", description: "Platz gehalten" };
-    case "up": return { kind: "up", label: `▲ ${m.by}`, description: `${places(m.by)} gestiegen` };
-    case "down": return { kind: "down", label: `▼ ${m.by}`, description: `${places(m.by)} gefallen` };
+    case "new":
+      return { kind: "new", label: "neu", description: "neu in der Liste" };
+    case "same":
+      return { kind: "same", label: "–", description: "Platz gehalten" };
+    case "up":
+      return { kind: "up", label: `▲ ${m.by}`, description: `${places(m.by)} gestiegen` };
+    case "down":
+      return { kind: "down", label: `▼ ${m.by}`, description: `${places(m.by)} gefallen` };
   }
 }
 
@@ -97,7 +101,8 @@ function heading(edition: Edition, planned: PlannedIssue, ranked: boolean): stri
 }
 
 function defaultIntro(edition: Edition, head: string, planned: PlannedIssue): string {
-  if (planned.issue.ranks) return `in dieser Ausgabe stellen wir die ${head.replace(/^Platz/, "Person auf Platz")} der ${edition.config.title} vor.`;
+  if (planned.issue.ranks)
+    return `in dieser Ausgabe stellen wir die ${head.replace(/^Platz/, "Person auf Platz")} der ${edition.config.title} vor.`;
   if (planned.issue.category !== undefined) return `in dieser Ausgabe stellen wir die Köpfe der Kategorie ${head} vor.`;
   return `in dieser Ausgabe stellen wir ${planned.entries.length === 1 ? "einen weiteren Kopf" : `${planned.entries.length} weitere Köpfe`} der ${edition.config.title} vor.`;
 }
@@ -111,7 +116,14 @@ export function issueContent(edition: Edition, planned: PlannedIssue, ranked: bo
   const intro = renderIntro(introSource ?? defaultIntro(edition, head, planned));
   return {
     edition: { title: config.title, year: config.year, baseUrl: config.base_url },
-    issue: { number: planned.issue.number, subject: planned.issue.subject, preheader: planned.issue.preheader, heading: head, date: sendAt.ok ? germanDate(sendAt.dateTime) : "", ranked },
+    issue: {
+      number: planned.issue.number,
+      subject: planned.issue.subject,
+      preheader: planned.issue.preheader,
+      heading: head,
+      date: sendAt.ok ? germanDate(sendAt.dateTime) : "",
+      ranked,
+    },
     intro: { html: new Handlebars.SafeString(intro.html), text: intro.text },
     entries: planned.entries.map((e) => entryView(edition, e, ranked)),
     publisher: { ...config.publisher },

@@ -28,7 +28,9 @@ export interface AssetFiles {
 }
 
 export async function writeAssets(outDir: string, css: string, title: string, year: number): Promise<AssetFiles> {
-  const png = await sharp(Buffer.from(ogImageSvg(title, year))).png({ compressionLevel: 9, palette: true }).toBuffer();
+  const png = await sharp(Buffer.from(ogImageSvg(title, year)))
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer();
   const cssPath = `assets/site-${hash8(css)}.css`;
   const ogPath = `assets/og-${hash8(png)}.png`;
   await mkdir(path.join(outDir, "assets"), { recursive: true });

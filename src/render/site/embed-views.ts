@@ -9,7 +9,6 @@ import { photoUrl } from "./picture.js";
 import { teaserFor } from "../newsletter/teaser.js";
 import { absolute, pagePath } from "./urls.js";
 
-
 export function teaserView(ctx: SiteContext) {
   const { year } = ctx.input.edition.config;
   return {

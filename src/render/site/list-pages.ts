@@ -12,12 +12,21 @@ function filters(ctx: SiteContext, root: string, current: string | null) {
   const all = { name: "Alle", href: link(root, pagePath.index), current: current === null, count: ctx.input.ranking.entries.length };
   const categories = ctx.input.edition.config.categories
     .filter((c) => ctx.entriesByCategory.has(c.id))
-    .map((c) => ({ name: c.name, href: link(root, pagePath.category(c.id)), current: c.id === current, count: ctx.entriesByCategory.get(c.id)?.length ?? 0 }));
+    .map((c) => ({
+      name: c.name,
+      href: link(root, pagePath.category(c.id)),
+      current: c.id === current,
+      count: ctx.entriesByCategory.get(c.id)?.length ?? 0,
+    }));
   return [all, ...categories];
 }
 
 function listItems(ctx: SiteContext, entries: readonly RankedEntry[], position: (e: RankedEntry) => number | null) {
-  return entries.map((e) => ({ position: position(e) ?? e.position, url: absolute(ctx.base, pagePath.person(e.id)), name: e.nominee.name }));
+  return entries.map((e) => ({
+    position: position(e) ?? e.position,
+    url: absolute(ctx.base, pagePath.person(e.id)),
+    name: e.nominee.name,
+  }));
 }
 
 export function indexView(ctx: SiteContext) {
@@ -32,7 +41,23 @@ export function indexView(ctx: SiteContext) {
         .filter((c) => ctx.entriesByCategory.has(c.id))
         .map((c) => ({ heading: c.name, entries: (ctx.entriesByCategory.get(c.id) ?? []).map((e) => entryView(ctx, e, root)) }));
   return {
-    ...layoutView(ctx, root, { title: ctx.title, description, path, ogType: "website", ogImage: ogImage(ctx), ogImageAlt: ctx.title, jsonLd: itemList({ name: ctx.title, url: ctx.base, description, site: siteData(ctx) }, listItems(ctx, entries, (e) => e.rank)) }, "list"),
+    ...layoutView(
+      ctx,
+      root,
+      {
+        title: ctx.title,
+        description,
+        path,
+        ogType: "website",
+        ogImage: ogImage(ctx),
+        ogImageAlt: ctx.title,
+        jsonLd: itemList(
+          { name: ctx.title, url: ctx.base, description, site: siteData(ctx) },
+          listItems(ctx, entries, (e) => e.rank),
+        ),
+      },
+      "list",
+    ),
     heading: ctx.title,
     count: entries.length,
     year,
@@ -51,7 +76,23 @@ export function categoryView(ctx: SiteContext, category: { id: string; name: str
   const title = `${category.name} – ${ctx.title}`;
   const description = `${ctx.title} in der Kategorie ${category.name}: ${entries.length} ${entries.length === 1 ? "Porträt" : "Porträts"} der Redaktion.`;
   return {
-    ...layoutView(ctx, root, { title, description, path, ogType: "website", ogImage: ogImage(ctx), ogImageAlt: ctx.title, jsonLd: itemList({ name: title, url: absolute(ctx.base, path), description, site: siteData(ctx) }, listItems(ctx, entries, (e) => e.category_rank)) }, "list"),
+    ...layoutView(
+      ctx,
+      root,
+      {
+        title,
+        description,
+        path,
+        ogType: "website",
+        ogImage: ogImage(ctx),
+        ogImageAlt: ctx.title,
+        jsonLd: itemList(
+          { name: title, url: absolute(ctx.base, path), description, site: siteData(ctx) },
+          listItems(ctx, entries, (e) => e.category_rank),
+        ),
+      },
+      "list",
+    ),
     heading: category.name,
     listTitle: ctx.title,
     count: entries.length,
@@ -71,7 +112,20 @@ export function archiveView(ctx: SiteContext) {
     .sort((a, b) => a.number - b.number)
     .map((i) => ({ number: i.number, subject: i.subject, href: link(root, pagePath.issue(i.number)), ...issueDate(i.sendAt, zone) }));
   return {
-    ...layoutView(ctx, root, { title, description, path, ogType: "website", ogImage: ogImage(ctx), ogImageAlt: ctx.title, jsonLd: plainPage({ name: title, url: absolute(ctx.base, path), description, site: siteData(ctx) }) }, "archive"),
+    ...layoutView(
+      ctx,
+      root,
+      {
+        title,
+        description,
+        path,
+        ogType: "website",
+        ogImage: ogImage(ctx),
+        ogImageAlt: ctx.title,
+        jsonLd: plainPage({ name: title, url: absolute(ctx.base, path), description, site: siteData(ctx) }),
+      },
+      "archive",
+    ),
     heading: "Newsletter-Archiv",
     listTitle: ctx.title,
     issues,
@@ -84,7 +138,21 @@ export function notFoundView(ctx: SiteContext) {
   const title = `Seite nicht gefunden – ${ctx.title}`;
   const description = `Diese Seite gibt es nicht. Zur Übersicht von ${ctx.title}.`;
   return {
-    ...layoutView(ctx, root, { title, description, path: "404.html", ogType: "website", ogImage: ogImage(ctx), ogImageAlt: ctx.title, noindex: true, jsonLd: plainPage({ name: title, url: absolute(ctx.base, "404.html"), description, site: siteData(ctx) }) }, null),
+    ...layoutView(
+      ctx,
+      root,
+      {
+        title,
+        description,
+        path: "404.html",
+        ogType: "website",
+        ogImage: ogImage(ctx),
+        ogImageAlt: ctx.title,
+        noindex: true,
+        jsonLd: plainPage({ name: title, url: absolute(ctx.base, "404.html"), description, site: siteData(ctx) }),
+      },
+      null,
+    ),
     heading: "Seite nicht gefunden",
     homeHref: root,
     listTitle: ctx.title,

@@ -32,7 +32,11 @@ function authorBox(ctx: SiteContext, author: Author, root: string, sizes: string
 
 function neighbour(ctx: SiteContext, entry: RankedEntry | undefined, root: string) {
   if (entry === undefined) return null;
-  return { href: link(root, pagePath.person(entry.id)), name: entry.nominee.name, rank: ctx.ranked && entry.rank !== null ? String(entry.rank) : null };
+  return {
+    href: link(root, pagePath.person(entry.id)),
+    name: entry.nominee.name,
+    rank: ctx.ranked && entry.rank !== null ? String(entry.rank) : null,
+  };
 }
 
 export function personView(ctx: SiteContext, index: number, duplicateNames: ReadonlySet<string>) {
@@ -61,7 +65,20 @@ export function personView(ctx: SiteContext, index: number, duplicateNames: Read
     { href: https(n.website), text: `Website: ${n.company}` },
   ].filter((l) => l.href !== null);
   return {
-    ...layoutView(ctx, root, { title, description, path, ogType: "profile", ogImage: image ?? absolute(ctx.base, ctx.input.assets.ogImage), ogImageAlt: image === undefined ? ctx.title : portraitAlt(n.name), jsonLd }, "list"),
+    ...layoutView(
+      ctx,
+      root,
+      {
+        title,
+        description,
+        path,
+        ogType: "profile",
+        ogImage: image ?? absolute(ctx.base, ctx.input.assets.ogImage),
+        ogImageAlt: image === undefined ? ctx.title : portraitAlt(n.name),
+        jsonLd,
+      },
+      "list",
+    ),
     ...card,
     listTitle: ctx.title,
     ranked: ctx.ranked,
@@ -72,7 +89,15 @@ export function personView(ctx: SiteContext, index: number, duplicateNames: Read
     quote: n.quote === undefined ? null : paragraphs(n.quote),
     links,
     author: author === undefined ? null : authorBox(ctx, author, root, AUTHOR_SIZES),
-    issue: issue === undefined ? null : { number: issue.number, subject: issue.subject, href: link(root, pagePath.issue(issue.number)), ...issueDate(issue.sendAt, zone) },
+    issue:
+      issue === undefined
+        ? null
+        : {
+            number: issue.number,
+            subject: issue.subject,
+            href: link(root, pagePath.issue(issue.number)),
+            ...issueDate(issue.sendAt, zone),
+          },
     prev: neighbour(ctx, entries[index - 1], root),
     next: neighbour(ctx, entries[index + 1], root),
   };
@@ -86,14 +111,36 @@ export function authorView(ctx: SiteContext, author: Author) {
   const photo = author.photo === undefined ? undefined : ctx.input.photos.get(author.photo);
   const image = photo === undefined ? undefined : photoUrl(photo, ctx.base);
   const title = `${author.name}: Texte – ${ctx.title}`;
-  const description = cut(`${author.name} schrieb ${entries.length === 1 ? "ein Porträt" : `${entries.length} Porträts`} für ${ctx.title}. ${paragraphs(author.bio).join(" ")}`, 160);
+  const description = cut(
+    `${author.name} schrieb ${entries.length === 1 ? "ein Porträt" : `${entries.length} Porträts`} für ${ctx.title}. ${paragraphs(author.bio).join(" ")}`,
+    160,
+  );
   const url = absolute(ctx.base, path);
   const jsonLd = profilePage(
     { name: title, url, description, site: siteData(ctx) },
-    { name: author.name, url, description: cut(author.bio, 300), ...(author.role === undefined ? {} : { jobTitle: author.role }), ...(image === undefined ? {} : { image }) },
+    {
+      name: author.name,
+      url,
+      description: cut(author.bio, 300),
+      ...(author.role === undefined ? {} : { jobTitle: author.role }),
+      ...(image === undefined ? {} : { image }),
+    },
   );
   return {
-    ...layoutView(ctx, root, { title, description, path, ogType: "profile", ogImage: image ?? absolute(ctx.base, ctx.input.assets.ogImage), ogImageAlt: image === undefined ? ctx.title : portraitAlt(author.name), jsonLd }, null),
+    ...layoutView(
+      ctx,
+      root,
+      {
+        title,
+        description,
+        path,
+        ogType: "profile",
+        ogImage: image ?? absolute(ctx.base, ctx.input.assets.ogImage),
+        ogImageAlt: image === undefined ? ctx.title : portraitAlt(author.name),
+        jsonLd,
+      },
+      null,
+    ),
     ...box,
     listTitle: ctx.title,
     count: entries.length,

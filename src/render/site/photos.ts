@@ -50,11 +50,22 @@ async function render(bytes: Buffer): Promise<Rendered> {
   const oversized = width > MAX_PUBLISHED_WIDTH || (meta.orientation ?? 1) !== 1;
   // sharp reads AVIF as "heif" but writes it as "avif"
   const format = meta.format === "heif" ? "avif" : meta.format;
-  const published = oversized ? await image.clone().resize({ width: Math.min(width, MAX_PUBLISHED_WIDTH) }).toFormat(format).toBuffer() : bytes;
+  const published = oversized
+    ? await image
+        .clone()
+        .resize({ width: Math.min(width, MAX_PUBLISHED_WIDTH) })
+        .toFormat(format)
+        .toBuffer()
+    : bytes;
   // effort 2 of 6: a few percent larger files at two thirds of the encoding time
   const variants = await Promise.all(
     widthsFor(width).map((w) =>
-      image.clone().resize({ width: w }).webp({ quality: 72, effort: 2 }).toBuffer().then((data) => ({ suffix: `@${w}.webp`, width: w, data })),
+      image
+        .clone()
+        .resize({ width: w })
+        .webp({ quality: 72, effort: 2 })
+        .toBuffer()
+        .then((data) => ({ suffix: `@${w}.webp`, width: w, data })),
     ),
   );
   return { width, height, published, variants };
@@ -66,7 +77,12 @@ function photoValues(edition: Edition): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined))];
 }
 
-export async function publishPhotos(edition: Edition, outDir: string, cache: PhotoCache = new Map(), concurrency = 4): Promise<PhotoResult> {
+export async function publishPhotos(
+  edition: Edition,
+  outDir: string,
+  cache: PhotoCache = new Map(),
+  concurrency = 4,
+): Promise<PhotoResult> {
   const photos = new Map<string, PublishedPhoto>();
   let files = 0;
   let bytes = 0;
@@ -93,7 +109,11 @@ export async function publishPhotos(edition: Edition, outDir: string, cache: Pho
       try {
         rendered = await render(original);
       } catch (e) {
-        throw new KoepfeError("E_PHOTO", `${value}: cannot read the image (${(e as Error).message}); replace the file with a JPEG, PNG or WebP`, { cause: e });
+        throw new KoepfeError(
+          "E_PHOTO",
+          `${value}: cannot read the image (${(e as Error).message}); replace the file with a JPEG, PNG or WebP`,
+          { cause: e },
+        );
       }
       cache.set(key, rendered);
     }

@@ -30,7 +30,12 @@ export async function mapLimit<T>(items: Iterable<T>, limit: number, fn: (item: 
  * Writes text files below `root`, pulling them from the (lazy) iterable as slots free up; each
  * folder is created once.
  */
-export async function writeFiles<F extends { path: string; content: string }>(root: string, files: Iterable<F>, onWritten: (file: F, bytes: number) => void, limit = 32): Promise<void> {
+export async function writeFiles<F extends { path: string; content: string }>(
+  root: string,
+  files: Iterable<F>,
+  onWritten: (file: F, bytes: number) => void,
+  limit = 32,
+): Promise<void> {
   const folders = new Map<string, Promise<unknown>>();
   await mapLimit(files, limit, async (f) => {
     const file = path.join(root, f.path);

@@ -23,7 +23,10 @@ export type ShardReply = { ok: true; result: SiteResult } | { ok: false; code: s
 
 async function renderShard(task: ShardTask): Promise<SiteResult> {
   const templates = await loadSiteTemplates(task.templatesDir);
-  const result: SiteResult = { files: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 }, bytes: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 } };
+  const result: SiteResult = {
+    files: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
+    bytes: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
+  };
   const made = new Set<string>();
   for (const f of sitePages(task.input, templates, task.shard)) {
     const file = path.join(task.outDir, f.path);
@@ -42,5 +45,10 @@ async function renderShard(task: ShardTask): Promise<SiteResult> {
 
 renderShard(workerData as ShardTask).then(
   (result) => parentPort?.postMessage({ ok: true, result } satisfies ShardReply),
-  (e: unknown) => parentPort?.postMessage({ ok: false, code: e instanceof KoepfeError ? e.code : null, message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies ShardReply),
+  (e: unknown) =>
+    parentPort?.postMessage({
+      ok: false,
+      code: e instanceof KoepfeError ? e.code : null,
+      message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    } satisfies ShardReply),
 );

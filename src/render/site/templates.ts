@@ -32,7 +32,11 @@ async function readTemplate(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (e) {
-    throw new KoepfeError("E_TEMPLATE_MISSING", `template ${displayPath(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { cause: e });
+    throw new KoepfeError(
+      "E_TEMPLATE_MISSING",
+      `template ${displayPath(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      { cause: e },
+    );
   }
 }
 
@@ -54,7 +58,10 @@ export async function loadSiteTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Pr
   };
   const partialDir = path.join(dir, "partials");
   const partialFiles = (await readdir(partialDir).catch(() => [] as string[])).filter((f) => f.endsWith(".hbs"));
-  for (const [name, file] of [["layout", path.join(dir, "layout.hbs")], ...partialFiles.map((f) => [f.slice(0, -4), path.join(partialDir, f)])] as const) {
+  for (const [name, file] of [
+    ["layout", path.join(dir, "layout.hbs")],
+    ...partialFiles.map((f) => [f.slice(0, -4), path.join(partialDir, f)]),
+  ] as const) {
     const source = await readTemplate(file);
     parse(file, source);
     hb.registerPartial(name, source);

@@ -47,7 +47,10 @@ export interface PreparedSite {
 export async function prepareSite(edition: Edition, outDir: string, options: SiteOptions = {}): Promise<PreparedSite> {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const templates = await loadSiteTemplates(templatesDir);
-  const result: SiteResult = { files: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 }, bytes: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 } };
+  const result: SiteResult = {
+    files: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
+    bytes: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
+  };
   const { assets, files } = await writeAssets(outDir, templates.css, edition.config.title, edition.config.year);
   result.files.asset = files.length;
   result.bytes.asset = files.reduce((sum, f) => sum + f.bytes, 0);
@@ -92,7 +95,14 @@ function add(into: SiteResult, more: SiteResult): void {
  * and swaps in); large editions in `workers` threads (default: one per core, up to 4). Throws
  * KoepfeError E_TEMPLATE naming the template; the caller discards `outDir` then.
  */
-export async function writeSitePages(prepared: PreparedSite, edition: Edition, ranking: Ranking, issues: readonly SiteIssue[], outDir: string, workers?: number): Promise<SiteResult> {
+export async function writeSitePages(
+  prepared: PreparedSite,
+  edition: Edition,
+  ranking: Ranking,
+  issues: readonly SiteIssue[],
+  outDir: string,
+  workers?: number,
+): Promise<SiteResult> {
   const result: SiteResult = { files: { ...prepared.result.files }, bytes: { ...prepared.result.bytes } };
   const input = { edition, ranking, issues, photos: prepared.photos, assets: prepared.assets };
   const count = workers ?? (ranking.entries.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 1);
@@ -107,7 +117,11 @@ export async function writeSitePages(prepared: PreparedSite, edition: Edition, r
   const shared: SiteInput = { ...input, edition: { ...edition, jury: null, votes: null, subscribers: null } };
   const next = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   // one worker starts on the embeds, the others on the pages (the bulk of the rendering)
-  const shards = await Promise.allSettled(Array.from({ length: count }, (_, i) => runShard({ input: shared, templatesDir: prepared.templatesDir, outDir, shard: { next, first: i === 0 ? 1 : 0 } satisfies Shard })));
+  const shards = await Promise.allSettled(
+    Array.from({ length: count }, (_, i) =>
+      runShard({ input: shared, templatesDir: prepared.templatesDir, outDir, shard: { next, first: i === 0 ? 1 : 0 } satisfies Shard }),
+    ),
+  );
   for (const s of shards) if (s.status === "rejected") throw s.reason;
   for (const s of shards) if (s.status === "fulfilled") add(result, s.value);
   return result;

@@ -44,7 +44,10 @@ export class BodyWire {
   /** The body as it crosses to `thread`; `post` receives the template first if the thread lacks it. */
   wire(body: string | FilledBody, thread: object, post: (m: TemplateMessage) => void): WireBody {
     if (typeof body === "string") return body;
-    if (body.values.length !== body.template.parts.length - 1) throw new Error(`a body template of ${body.template.parts.length} parts takes ${body.template.parts.length - 1} values, not ${body.values.length}`);
+    if (body.values.length !== body.template.parts.length - 1)
+      throw new Error(
+        `a body template of ${body.template.parts.length} parts takes ${body.template.parts.length - 1} values, not ${body.values.length}`,
+      );
     let id = this.#ids.get(body.template);
     if (id === undefined) {
       id = this.#next++;

@@ -65,7 +65,13 @@ export interface RowChange {
 
 /** The edge a transition walks (pure; the ledger turns it into one UPDATE … WHERE state = from). */
 export function rowChange(t: Transition): RowChange {
-  const change = (from: DeliveryState, to: DeliveryState, attempts: 0 | 1, response: string | undefined, retryAt: number | null = null): RowChange => ({ from, to, attempts, response, retryAt, sent: to === "sent" });
+  const change = (
+    from: DeliveryState,
+    to: DeliveryState,
+    attempts: 0 | 1,
+    response: string | undefined,
+    retryAt: number | null = null,
+  ): RowChange => ({ from, to, attempts, response, retryAt, sent: to === "sent" });
   switch (t.kind) {
     case "claim":
       return change("queued", "sending", 0, undefined);

@@ -23,7 +23,6 @@ export interface PendingDelivery extends AudienceMember {
   retryAt: number | null;
 }
 
-
 export type { IssueProgress };
 
 export class Ledger {
@@ -74,21 +73,27 @@ export class Ledger {
    * half-sent issue. Returns false (and changes nothing) when the audience was fixed before.
    */
   freezeAudience(issue: number, members: readonly AudienceMember[]): boolean {
-    return this.db.transaction(() => {
-      if (this.db.prepare("SELECT 1 FROM issues WHERE issue = ?").get(issue)) return false;
-      const now = this.#iso();
-      this.db.prepare("INSERT INTO issues (issue, audience_frozen_at, audience_size) VALUES (?, ?, ?)").run(issue, now, members.length);
-      const insert = this.db.prepare("INSERT INTO deliveries (issue, email, first_name, position, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
-      members.forEach((m, i) => {
-        insert.run(issue, m.email, m.firstName, i, m.messageId, now);
-      });
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        if (this.db.prepare("SELECT 1 FROM issues WHERE issue = ?").get(issue)) return false;
+        const now = this.#iso();
+        this.db.prepare("INSERT INTO issues (issue, audience_frozen_at, audience_size) VALUES (?, ?, ?)").run(issue, now, members.length);
+        const insert = this.db.prepare(
+          "INSERT INTO deliveries (issue, email, first_name, position, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        );
+        members.forEach((m, i) => {
+          insert.run(issue, m.email, m.firstName, i, m.messageId, now);
+        });
+        return true;
+      })
+      .immediate();
   }
 
   /** Queued deliveries of an issue in audience order. */
   pending(issue: number): PendingDelivery[] {
-    return this.#pending.all(issue).map((r) => ({ email: r.email, firstName: r.first_name, messageId: r.message_id, attempts: r.attempts, retryAt: r.retry_at }));
+    return this.#pending
+      .all(issue)
+      .map((r) => ({ email: r.email, firstName: r.first_name, messageId: r.message_id, attempts: r.attempts, retryAt: r.retry_at }));
   }
 
   /**
@@ -108,7 +113,18 @@ export class Ledger {
 
   #apply(issue: number, email: string, t: Transition): void {
     const c = rowChange(t);
-    const params = { issue, email, from: c.from, to: c.to, attempts: c.attempts, setResponse: c.response === undefined ? 0 : 1, response: c.response ?? null, retryAt: c.retryAt, sent: c.sent ? 1 : 0, now: this.#iso() };
+    const params = {
+      issue,
+      email,
+      from: c.from,
+      to: c.to,
+      attempts: c.attempts,
+      setResponse: c.response === undefined ? 0 : 1,
+      response: c.response ?? null,
+      retryAt: c.retryAt,
+      sent: c.sent ? 1 : 0,
+      now: this.#iso(),
+    };
     if (this.#update.run(params).changes !== 1) {
       throw new Error(`ledger: delivery of issue ${issue} to ${email} is not in state "${c.from}" (transition ${t.kind})`);
     }
@@ -119,21 +135,30 @@ export class Ledger {
    * crashed or was killed. The relay may have accepted it, so it becomes `unknown` and is not resent.
    */
   markUnknownAfterCrash(): { issue: number; email: string }[] {
-    return this.db.transaction(() => {
-      const rows = this.db.prepare("SELECT issue, email FROM deliveries WHERE state = 'sending' ORDER BY issue, position").all() as { issue: number; email: string }[];
-      const response = "in flight when an earlier run stopped (crash or kill): it may or may not have been accepted";
-      for (const r of rows) this.#apply(r.issue, r.email, { kind: "crashed", response });
-      return rows;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const rows = this.db.prepare("SELECT issue, email FROM deliveries WHERE state = 'sending' ORDER BY issue, position").all() as {
+          issue: number;
+          email: string;
+        }[];
+        const response = "in flight when an earlier run stopped (crash or kill): it may or may not have been accepted";
+        for (const r of rows) this.#apply(r.issue, r.email, { kind: "crashed", response });
+        return rows;
+      })
+      .immediate();
   }
 
   /** `--resend-unknown`: puts an issue's unknown deliveries back in the queue; returns how many. */
   requeueUnknown(issue: number): number {
-    return this.db.transaction(() => {
-      const rows = this.db.prepare("SELECT email FROM deliveries WHERE issue = ? AND state = 'unknown'").all(issue) as { email: string }[];
-      for (const r of rows) this.#apply(issue, r.email, { kind: "resend" });
-      return rows.length;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const rows = this.db.prepare("SELECT email FROM deliveries WHERE issue = ? AND state = 'unknown'").all(issue) as {
+          email: string;
+        }[];
+        for (const r of rows) this.#apply(issue, r.email, { kind: "resend" });
+        return rows.length;
+      })
+      .immediate();
   }
 
   /** Progress of one issue, or null before its first send. */

@@ -13,16 +13,43 @@ export interface IssueProgress {
   complete: boolean;
 }
 
-export type DeliveryRow = { issue: number; email: string; first_name: string | null; message_id: string; state: DeliveryState; attempts: number; response: string | null; retry_at: number | null; updated_at: string; sent_at: string | null };
+export type DeliveryRow = {
+  issue: number;
+  email: string;
+  first_name: string | null;
+  message_id: string;
+  state: DeliveryState;
+  attempts: number;
+  response: string | null;
+  retry_at: number | null;
+  updated_at: string;
+  sent_at: string | null;
+};
 
 /** Progress of every issue whose audience is frozen, by issue number. */
 export function issueProgress(db: Database.Database): IssueProgress[] {
-  const issues = db.prepare("SELECT issue, audience_frozen_at, audience_size FROM issues ORDER BY issue").all() as { issue: number; audience_frozen_at: string; audience_size: number }[];
-  const counts = db.prepare("SELECT issue, state, count(*) AS n, sum(attempts > 0 OR state != 'queued') AS touched FROM deliveries GROUP BY issue, state").all() as { issue: number; state: DeliveryState; n: number; touched: number }[];
+  const issues = db.prepare("SELECT issue, audience_frozen_at, audience_size FROM issues ORDER BY issue").all() as {
+    issue: number;
+    audience_frozen_at: string;
+    audience_size: number;
+  }[];
+  const counts = db
+    .prepare("SELECT issue, state, count(*) AS n, sum(attempts > 0 OR state != 'queued') AS touched FROM deliveries GROUP BY issue, state")
+    .all() as { issue: number; state: DeliveryState; n: number; touched: number }[];
   return issues.map((i) => {
     const mine = counts.filter((c) => c.issue === i.issue);
-    const byState = Object.fromEntries(DELIVERY_STATES.map((s) => [s, mine.find((c) => c.state === s)?.n ?? 0])) as Record<DeliveryState, number>;
-    return { issue: i.issue, audienceFrozenAt: i.audience_frozen_at, audienceSize: i.audience_size, counts: byState, started: mine.some((c) => c.touched > 0), complete: byState.queued + byState.sending === 0 };
+    const byState = Object.fromEntries(DELIVERY_STATES.map((s) => [s, mine.find((c) => c.state === s)?.n ?? 0])) as Record<
+      DeliveryState,
+      number
+    >;
+    return {
+      issue: i.issue,
+      audienceFrozenAt: i.audience_frozen_at,
+      audienceSize: i.audience_size,
+      counts: byState,
+      started: mine.some((c) => c.touched > 0),
+      complete: byState.queued + byState.sending === 0,
+    };
   });
 }
 
@@ -32,7 +59,14 @@ export function listDeliveries(db: Database.Database, issue: number): Delivery[]
 }
 
 function toDelivery(r: DeliveryRow): Delivery {
-  const base = { issue: r.issue, email: r.email, firstName: r.first_name, messageId: r.message_id, attempts: r.attempts, updatedAt: r.updated_at };
+  const base = {
+    issue: r.issue,
+    email: r.email,
+    firstName: r.first_name,
+    messageId: r.message_id,
+    attempts: r.attempts,
+    updatedAt: r.updated_at,
+  };
   switch (r.state) {
     case "queued":
       return { ...base, state: r.state, retryAt: r.retry_at, response: r.response };

@@ -39,12 +39,16 @@ export class RunLock {
 
   /** Takes the lock for this process unless a live process holds it. */
   acquire(command: string, pid: number = process.pid, host: string = hostname()): LockResult {
-    return this.#db.transaction((): LockResult => {
-      const holder = this.holder();
-      if (holder && holder.pid !== pid && this.#alive(holder, host)) return { acquired: false, holder };
-      this.#db.prepare("INSERT OR REPLACE INTO run_lock (id, pid, host, command, started_at) VALUES (1, ?, ?, ?, ?)").run(pid, host, command, new Date(this.#now()).toISOString());
-      return { acquired: true };
-    }).immediate();
+    return this.#db
+      .transaction((): LockResult => {
+        const holder = this.holder();
+        if (holder && holder.pid !== pid && this.#alive(holder, host)) return { acquired: false, holder };
+        this.#db
+          .prepare("INSERT OR REPLACE INTO run_lock (id, pid, host, command, started_at) VALUES (1, ?, ?, ?, ?)")
+          .run(pid, host, command, new Date(this.#now()).toISOString());
+        return { acquired: true };
+      })
+      .immediate();
   }
 
   /** Releases the lock if this process holds it. */
@@ -64,7 +68,9 @@ export class RunLock {
   }
 
   holder(): LockHolder | null {
-    const row = this.#db.prepare("SELECT pid, host, command, started_at FROM run_lock WHERE id = 1").get() as { pid: number; host: string; command: string; started_at: string } | undefined;
+    const row = this.#db.prepare("SELECT pid, host, command, started_at FROM run_lock WHERE id = 1").get() as
+      | { pid: number; host: string; command: string; started_at: string }
+      | undefined;
     return row ? { pid: row.pid, host: row.host, command: row.command, startedAt: row.started_at } : null;
   }
 }

@@ -108,7 +108,10 @@ function migrate(db: Database.Database, file: string): void {
   db.transaction(() => {
     const from = version();
     if (from > SCHEMA_VERSION) {
-      throw new KoepfeError("E_LEDGER_TOO_NEW", `the delivery ledger ${file} was written by a newer koepfe (schema ${from}, this one knows ${SCHEMA_VERSION}); update koepfe`);
+      throw new KoepfeError(
+        "E_LEDGER_TOO_NEW",
+        `the delivery ledger ${file} was written by a newer koepfe (schema ${from}, this one knows ${SCHEMA_VERSION}); update koepfe`,
+      );
     }
     for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? "");
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

@@ -22,7 +22,9 @@ export class SuppressionList {
   readonly #now: () => number;
 
   constructor(db: Database.Database, now: () => number) {
-    this.#insert = db.prepare("INSERT INTO suppressions (email, reason, source, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO NOTHING");
+    this.#insert = db.prepare(
+      "INSERT INTO suppressions (email, reason, source, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+    );
     this.#find = db.prepare("SELECT reason FROM suppressions WHERE email = ?");
     this.#all = db.prepare("SELECT email, reason, source, created_at FROM suppressions ORDER BY created_at, email");
     this.#now = now;

@@ -12,20 +12,39 @@ import type { DkimSettings } from "./threads.js";
 export const DKIM_KEY_ENV = "KOEPFE_DKIM_KEY_FILE";
 
 export const SIGNED_HEADERS = [
-  "From", "Sender", "Reply-To", "Subject", "Date", "Message-ID", "To", "Cc", "MIME-Version", "Content-Type",
-  "Content-Transfer-Encoding", "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post",
+  "From",
+  "Sender",
+  "Reply-To",
+  "Subject",
+  "Date",
+  "Message-ID",
+  "To",
+  "Cc",
+  "MIME-Version",
+  "Content-Type",
+  "Content-Transfer-Encoding",
+  "List-Id",
+  "List-Unsubscribe",
+  "List-Unsubscribe-Post",
 ].join(":");
 
 /**
  * Signing settings when both the key file and newsletter.dkim are set, null when neither is; a half
  * configuration is a warning (the relay may sign), an unreadable key an error.
  */
-export function dkimSettings(env: NodeJS.ProcessEnv, config: NewsletterConfig["dkim"]): { dkim: DkimSettings | null; warning: string | null } {
+export function dkimSettings(
+  env: NodeJS.ProcessEnv,
+  config: NewsletterConfig["dkim"],
+): { dkim: DkimSettings | null; warning: string | null } {
   const keyFile = env[DKIM_KEY_ENV];
   const hasKey = keyFile !== undefined && keyFile !== "";
   if (!hasKey && !config) return { dkim: null, warning: null };
   if (!hasKey) return { dkim: null, warning: `newsletter.dkim is set but ${DKIM_KEY_ENV} is not: mails are not DKIM-signed by koepfe` };
-  if (!config) return { dkim: null, warning: `${DKIM_KEY_ENV} is set but newsletter.dkim {domain, selector} is not: mails are not DKIM-signed by koepfe` };
+  if (!config)
+    return {
+      dkim: null,
+      warning: `${DKIM_KEY_ENV} is set but newsletter.dkim {domain, selector} is not: mails are not DKIM-signed by koepfe`,
+    };
   let privateKey: string;
   try {
     privateKey = readFileSync(keyFile, "utf8");

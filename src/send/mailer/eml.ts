@@ -15,12 +15,19 @@ export interface EmlMailer extends Mailer {
 
 /** "anna.o'neil@example.org" → "anna.o_neil@example.org": letters, digits and . _ @ - only, at most 80. */
 export function safeFileName(email: string): string {
-  return email.replace(/[^A-Za-z0-9._@-]/g, "_").replace(/^\.+/, "_").slice(0, 80);
+  return email
+    .replace(/[^A-Za-z0-9._@-]/g, "_")
+    .replace(/^\.+/, "_")
+    .slice(0, 80);
 }
 
 /** Writes each message to `<dir>/<00001>-<address>.eml`, numbered in the order `send` is called. */
 export function emlMailer(dir: string, options: { dkim: DkimSettings | null; threads?: number }): EmlMailer {
-  const threads = new DeliveryThreads({ transport: { kind: "stream" }, dkim: options.dkim, ...(options.threads === undefined ? {} : { threads: options.threads }) });
+  const threads = new DeliveryThreads({
+    transport: { kind: "stream" },
+    dkim: options.dkim,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+  });
   mkdirSync(dir, { recursive: true });
   const sizes: number[] = [];
   let counter = 0;

@@ -64,16 +64,23 @@ export function classifySmtpError(e: SmtpErrorLike): SendOutcome {
   if (e.code !== undefined && AUTH_CODES.has(e.code)) return { kind: "relay-failure", code: "E_SMTP_AUTH", response };
   if (rc !== undefined && (e.code === "EENVELOPE" || e.code === "EMESSAGE")) {
     const permanent = rc >= 500;
-    if (e.command === "MAIL FROM") return permanent ? { kind: "relay-failure", code: "E_SMTP_SENDER_REFUSED", response } : { kind: "rejected", stage: "sender", permanent, response };
+    if (e.command === "MAIL FROM")
+      return permanent
+        ? { kind: "relay-failure", code: "E_SMTP_SENDER_REFUSED", response }
+        : { kind: "rejected", stage: "sender", permanent, response };
     if (e.command === "RCPT TO") return { kind: "rejected", stage: "recipient", permanent, response };
     return { kind: "rejected", stage: "message", permanent, response };
   }
   // 421: the server says it is closing the channel; it did not take the message
   if (rc === 421) return { kind: "rejected", stage: "message", permanent: false, response };
-  if (rc !== undefined && e.command !== undefined && SESSION_COMMANDS.has(e.command)) return { kind: "relay-failure", code: "E_SMTP_UNREACHABLE", response };
+  if (rc !== undefined && e.command !== undefined && SESSION_COMMANDS.has(e.command))
+    return { kind: "relay-failure", code: "E_SMTP_UNREACHABLE", response };
   const connectFailed =
     (e.code === "ESOCKET" && e.originalCode !== undefined && CONNECT_ERRNOS.has(e.originalCode)) ||
-    e.code === "EDNS" || e.code === "ETLS" || e.code === "EPROXY" || e.code === "ECONFIG" ||
+    e.code === "EDNS" ||
+    e.code === "ETLS" ||
+    e.code === "EPROXY" ||
+    e.code === "ECONFIG" ||
     (e.code === "ETIMEDOUT" && e.timeoutType !== undefined && CONNECT_TIMEOUTS.has(e.timeoutType));
   if (connectFailed) return { kind: "relay-failure", code: "E_SMTP_UNREACHABLE", response };
   if (e.code === "ECONNECTION" && e.command === undefined) return { kind: "dropped", maybeAccepted: false, response };

@@ -14,7 +14,10 @@ export const SMTP_URL_ENV = "KOEPFE_SMTP_URL";
 export function requireSmtpUrl(env: NodeJS.ProcessEnv): string {
   const raw = env[SMTP_URL_ENV];
   if (raw === undefined || raw === "") {
-    throw new KoepfeError("E_NO_SMTP_URL", `${SMTP_URL_ENV} is not set: give the relay as smtp://user:pass@relay.example.org:587 or smtps://…:465`);
+    throw new KoepfeError(
+      "E_NO_SMTP_URL",
+      `${SMTP_URL_ENV} is not set: give the relay as smtp://user:pass@relay.example.org:587 or smtps://…:465`,
+    );
   }
   let url: URL;
   try {
@@ -23,7 +26,10 @@ export function requireSmtpUrl(env: NodeJS.ProcessEnv): string {
     throw new KoepfeError("E_SMTP_URL", `${SMTP_URL_ENV} is not a URL (expected smtp://user:pass@host:port or smtps://…)`);
   }
   if ((url.protocol !== "smtp:" && url.protocol !== "smtps:") || url.hostname === "") {
-    throw new KoepfeError("E_SMTP_URL", `${SMTP_URL_ENV} must start with smtp:// or smtps:// and name a host (found "${url.protocol}//${url.host}")`);
+    throw new KoepfeError(
+      "E_SMTP_URL",
+      `${SMTP_URL_ENV} must start with smtp:// or smtps:// and name a host (found "${url.protocol}//${url.host}")`,
+    );
   }
   return raw;
 }
@@ -37,7 +43,11 @@ export interface SmtpOptions {
 }
 
 export function smtpMailer(options: SmtpOptions): Mailer {
-  const threads = new DeliveryThreads({ transport: { kind: "smtp", url: options.url, connections: options.connections }, dkim: options.dkim, ...(options.threads === undefined ? {} : { threads: options.threads }) });
+  const threads = new DeliveryThreads({
+    transport: { kind: "smtp", url: options.url, connections: options.connections },
+    dkim: options.dkim,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+  });
   return {
     async send(message, claim) {
       return (await threads.deliver(message, claim))?.outcome ?? null;

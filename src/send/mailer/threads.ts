@@ -53,7 +53,11 @@ export class DeliveryThreads {
 
   constructor(options: { transport: TransportConfig; dkim: DkimSettings | null; threads?: number }) {
     const require = createRequire(import.meta.url);
-    const modules = { mailComposer: require.resolve("nodemailer/lib/mail-composer"), dkim: require.resolve("nodemailer/lib/dkim"), nodemailer: require.resolve("nodemailer") };
+    const modules = {
+      mailComposer: require.resolve("nodemailer/lib/mail-composer"),
+      dkim: require.resolve("nodemailer/lib/dkim"),
+      nodemailer: require.resolve("nodemailer"),
+    };
     const n = options.threads ?? defaultThreads();
     const t = options.transport;
     // the connections are shared out among the threads
@@ -105,7 +109,11 @@ export class DeliveryThreads {
     }
     this.#pending.delete(m.id);
     if (m.t === "compose-failed") p.reject(new Error(`composing the message failed: ${m.error}`));
-    else if (m.t === "sent") p.resolve({ outcome: { kind: "accepted", response: m.response.slice(0, 500) }, bytes: m.message ? Buffer.from(m.message.buffer, m.message.byteOffset, m.message.byteLength) : null });
+    else if (m.t === "sent")
+      p.resolve({
+        outcome: { kind: "accepted", response: m.response.slice(0, 500) },
+        bytes: m.message ? Buffer.from(m.message.buffer, m.message.byteOffset, m.message.byteLength) : null,
+      });
     else p.resolve({ outcome: classifySmtpError(m.error), bytes: null });
   }
 
@@ -115,7 +123,8 @@ export class DeliveryThreads {
     for (const [id, p] of this.#pending) {
       if (p.worker !== worker) continue;
       this.#pending.delete(id);
-      if (p.transmitting) p.resolve({ outcome: { kind: "dropped", maybeAccepted: true, response: `delivery thread failed: ${e.message}` }, bytes: null });
+      if (p.transmitting)
+        p.resolve({ outcome: { kind: "dropped", maybeAccepted: true, response: `delivery thread failed: ${e.message}` }, bytes: null });
       else p.reject(e);
     }
   }

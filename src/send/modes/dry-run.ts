@@ -31,7 +31,8 @@ function outputFolder(p: PreparedIssue, o: DryRunOptions): string {
     return own;
   }
   const dir = path.resolve(o.emlDir);
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`--eml-dir ${o.emlDir} is not empty: give a new or empty folder`);
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    throw new UsageError(`--eml-dir ${o.emlDir} is not empty: give a new or empty folder`);
   return dir;
 }
 
@@ -54,7 +55,10 @@ export async function sendDryRun(p: PreparedIssue, o: DryRunOptions): Promise<Ex
       await Promise.all(
         recipients.slice(i, i + batch).map((r) => {
           const messageId = messageIdFor(p.settings, p.sender.domain, r.email);
-          return mailer.send({ envelope: { from: source.envelopeFrom, to: r.email }, messageId, input: source.message({ ...r, messageId }, new Date()) }, () => true);
+          return mailer.send(
+            { envelope: { from: source.envelopeFrom, to: r.email }, messageId, input: source.message({ ...r, messageId }, new Date()) },
+            () => true,
+          );
         }),
       );
     }
@@ -67,8 +71,12 @@ export async function sendDryRun(p: PreparedIssue, o: DryRunOptions): Promise<Ex
     [
       `dry run of issue ${p.settings.issue}: ${sizes.length} message${sizes.length === 1 ? "" : "s"} written to ${folder}${o.limit !== null && audience.recipients.length > o.limit ? ` (first ${o.limit} of ${audience.recipients.length} recipients)` : ""}`,
       `audience: ${describeAudience(audience)}`,
-      sizes.length > 0 ? `sizes: total ${kib(total)}, smallest ${kib(sizes.reduce((a, b) => Math.min(a, b)))}, average ${kib(total / sizes.length)}, largest ${kib(sizes.reduce((a, b) => Math.max(a, b)))}` : "sizes: no messages",
-      frozen ? `note: the audience of issue ${p.settings.issue} was fixed at ${frozen.audienceFrozenAt} (${frozen.audienceSize}); a real send resumes that audience, not this one` : "",
+      sizes.length > 0
+        ? `sizes: total ${kib(total)}, smallest ${kib(sizes.reduce((a, b) => Math.min(a, b)))}, average ${kib(total / sizes.length)}, largest ${kib(sizes.reduce((a, b) => Math.max(a, b)))}`
+        : "sizes: no messages",
+      frozen
+        ? `note: the audience of issue ${p.settings.issue} was fixed at ${frozen.audienceFrozenAt} (${frozen.audienceSize}); a real send resumes that audience, not this one`
+        : "",
       "nothing was sent and the ledger was not touched",
     ]
       .filter((l) => l !== "")

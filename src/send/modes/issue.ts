@@ -50,31 +50,54 @@ function freezeAudience(p: PreparedIssue, ledger: Ledger, progress: Progress): v
   const issue = p.settings.issue;
   const existing = ledger.progress(issue);
   if (existing) {
-    progress.note("audience", { issue, frozen_at: existing.audienceFrozenAt, size: existing.audienceSize }, `issue ${issue}: audience of ${existing.audienceSize} fixed at ${existing.audienceFrozenAt} by the first run (later sign-ups do not join)`);
+    progress.note(
+      "audience",
+      { issue, frozen_at: existing.audienceFrozenAt, size: existing.audienceSize },
+      `issue ${issue}: audience of ${existing.audienceSize} fixed at ${existing.audienceFrozenAt} by the first run (later sign-ups do not join)`,
+    );
     return;
   }
   const suppressed = ledger.suppressions.lowerCasedSet();
   const audience = selectAudience(p.edition.subscribers ?? [], (email) => suppressed.has(email.toLowerCase()));
   if (audience.recipients.length === 0) {
-    throw new KoepfeError("E_NO_RECIPIENTS", `no eligible recipients in ${p.edition.subscribersFile} (${audience.rows} rows; confirmed with confirmed_at and not suppressed: 0)`);
+    throw new KoepfeError(
+      "E_NO_RECIPIENTS",
+      `no eligible recipients in ${p.edition.subscribersFile} (${audience.rows} rows; confirmed with confirmed_at and not suppressed: 0)`,
+    );
   }
   const members = audience.recipients.map((r) => ({ ...r, messageId: messageIdFor(p.settings, p.sender.domain, r.email) }));
   ledger.freezeAudience(issue, members);
-  progress.note("audience", { issue, size: members.length, rows: audience.rows, ...audience.excluded }, `issue ${issue}: audience fixed: ${describeAudience(audience)}`);
+  progress.note(
+    "audience",
+    { issue, size: members.length, rows: audience.rows, ...audience.excluded },
+    `issue ${issue}: audience fixed: ${describeAudience(audience)}`,
+  );
 }
 
 /**
  * Sends one issue with the run lock already held (the scheduled mode holds it across several issues):
  * fixes the audience on the first run, runs the campaign over SMTP, prints the summary.
  */
-export async function sendLockedIssue(p: PreparedIssue, ledger: Ledger, o: IssueSendOptions): Promise<{ result: CampaignResult; exit: ExitCode }> {
+export async function sendLockedIssue(
+  p: PreparedIssue,
+  ledger: Ledger,
+  o: IssueSendOptions,
+): Promise<{ result: CampaignResult; exit: ExitCode }> {
   const issue = p.settings.issue;
   const progress = new Progress(o.out, Date.now);
   freezeAudience(p, ledger, progress);
   const mailer = smtpMailer({ url: o.smtpUrl, connections: o.concurrency, dkim: o.dkim });
   try {
     const result = await runCampaign(
-      { ledger, mailer, source: newsletterSource(p.compiled, p.settings, p.sender, p.personalize), events: progress, clock: Date.now, sleep: abortableSleep, signal: o.signal },
+      {
+        ledger,
+        mailer,
+        source: newsletterSource(p.compiled, p.settings, p.sender, p.personalize),
+        events: progress,
+        clock: Date.now,
+        sleep: abortableSleep,
+        signal: o.signal,
+      },
       { issue, concurrency: o.concurrency, rate: o.rate, retry: o.retry, pause: o.pause, resendUnknown: o.resendUnknown },
     );
     const exit = campaignExitCode(result);
@@ -93,7 +116,10 @@ export async function sendIssue(p: PreparedIssue, o: IssueSendOptions): Promise<
     const lock = ledger.lock.acquire(`send ${p.settings.issue}`);
     if (!lock.acquired) {
       const h = lock.holder;
-      throw new KoepfeError("E_LOCKED", `another send is running (pid ${h.pid} on ${h.host}, "${h.command}", since ${h.startedAt}); nothing was sent — wait for it to finish`);
+      throw new KoepfeError(
+        "E_LOCKED",
+        `another send is running (pid ${h.pid} on ${h.host}, "${h.command}", since ${h.startedAt}); nothing was sent — wait for it to finish`,
+      );
     }
     try {
       return (await sendLockedIssue(p, ledger, o)).exit;

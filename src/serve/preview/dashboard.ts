@@ -31,9 +31,16 @@ export function injectReload(html: string): string {
 /** Listens for the server's "reload" event; served as /_koepfe/reload.js. */
 export const RELOAD_SCRIPT = 'new EventSource("/_koepfe/events").addEventListener("reload", function () { location.reload(); });\n';
 
-
-function problemRows(problems: readonly { file: string; line: number | null; column: number | null; severity: string; code: string; message: string }[]) {
-  return problems.map((p) => ({ where: problemLocation(p), severity: p.severity, error: p.severity === "error", code: p.code, message: p.message }));
+function problemRows(
+  problems: readonly { file: string; line: number | null; column: number | null; severity: string; code: string; message: string }[],
+) {
+  return problems.map((p) => ({
+    where: problemLocation(p),
+    severity: p.severity,
+    error: p.severity === "error",
+    code: p.code,
+    message: p.message,
+  }));
 }
 
 function rankingRows(edition: Edition, ranking: Ranking) {
@@ -66,7 +73,13 @@ export function renderDashboard(state: PreviewState, mount: string): string {
     problems: problemRows(warnings),
     ranking: rankingRows(edition, ranking),
     ranked: ranking.mode === "ranked",
-    issues: newsletters.issues.map((i) => ({ number: i.number, subject: i.subject, href: `${mount}${i.path}`, html: formatBytes(i.htmlBytes), text: formatBytes(i.textBytes) })),
+    issues: newsletters.issues.map((i) => ({
+      number: i.number,
+      subject: i.subject,
+      href: `${mount}${i.path}`,
+      html: formatBytes(i.htmlBytes),
+      text: formatBytes(i.textBytes),
+    })),
   });
 }
 
@@ -91,5 +104,9 @@ export function renderExplain(state: PreviewState, id: string): string | null {
   const x = state.result.ranking.mode === "ranked" ? explainNominee(edition, id) : null;
   const entry = state.result.ranking.entries.find((e) => e.id === id);
   if (!entry) return null;
-  return explainTemplate({ title: entry.nominee.name, name: entry.nominee.name, text: x ? formatExplanation(edition, x) : "Die Liste ist ungerankt (ranking.mode \"unranked\"): es gibt keine Plätze zu erklären." });
+  return explainTemplate({
+    title: entry.nominee.name,
+    name: entry.nominee.name,
+    text: x ? formatExplanation(edition, x) : 'Die Liste ist ungerankt (ranking.mode "unranked"): es gibt keine Plätze zu erklären.',
+  });
 }

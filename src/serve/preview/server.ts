@@ -54,7 +54,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const rebuilder = new Rebuilder(async () => {
     const build = ++builds;
     try {
-      const result = await buildEdition({ dir, out, siteTemplatesDir: path.join(templatesRoot, "site"), newsletterTemplatesDir: path.join(templatesRoot, "newsletter"), photoCache });
+      const result = await buildEdition({
+        dir,
+        out,
+        siteTemplatesDir: path.join(templatesRoot, "site"),
+        newsletterTemplatesDir: path.join(templatesRoot, "newsletter"),
+        photoCache,
+      });
       mount = new URL(result.edition.config.base_url).pathname;
       state = { kind: "ok", result, builtAt: new Date(), build };
       log(`built in ${result.summary.seconds.toFixed(2)} s: ${result.summary.pages} pages, ${result.summary.mails} mails`);
@@ -88,10 +94,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return;
     }
     if (pathname === "/_koepfe/reload.js") return send(res, 200, "text/javascript; charset=utf-8", RELOAD_SCRIPT);
-    if (pathname === "/_koepfe" || pathname === "/_koepfe/") return send(res, state.kind === "ok" ? 200 : 503, "text/html; charset=utf-8", renderDashboard(state, mount));
+    if (pathname === "/_koepfe" || pathname === "/_koepfe/")
+      return send(res, state.kind === "ok" ? 200 : 503, "text/html; charset=utf-8", renderDashboard(state, mount));
     if (pathname.startsWith("/_koepfe/explain/")) {
       const page = renderExplain(state, decodeURIComponent(pathname.slice("/_koepfe/explain/".length)));
-      return page === null ? send(res, 404, "text/plain; charset=utf-8", "not on the list\n") : send(res, 200, "text/html; charset=utf-8", page);
+      return page === null
+        ? send(res, 404, "text/plain; charset=utf-8", "not on the list\n")
+        : send(res, 200, "text/html; charset=utf-8", page);
     }
     if (state.kind !== "ok") return send(res, 503, "text/html; charset=utf-8", renderFailed(state, mount));
     // absolute links to the published site (newsletter web versions, embeds, 404) stay in the preview
@@ -121,7 +130,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) => {
-      reject(e.code === "EADDRINUSE" ? new KoepfeError("E_PORT_IN_USE", `port ${port} on 127.0.0.1 is in use; choose another with --port`, { exitCode: 2 }) : e);
+      reject(
+        e.code === "EADDRINUSE"
+          ? new KoepfeError("E_PORT_IN_USE", `port ${port} on 127.0.0.1 is in use; choose another with --port`, { exitCode: 2 })
+          : e,
+      );
     });
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();

@@ -13,5 +13,12 @@ export type PreviewState =
 export function failedState(e: unknown, build: number, now: Date): PreviewState {
   if (e instanceof KoepfeError) return { kind: "failed", code: e.code, message: e.message, problems: e.problems, builtAt: now, build };
   const err = e instanceof Error ? e : new Error(String(e));
-  return { kind: "failed", code: "E_INTERNAL", message: `internal error (a bug in koepfe, not in your data): ${err.message}\n${err.stack ?? ""}`, problems: [], builtAt: now, build };
+  return {
+    kind: "failed",
+    code: "E_INTERNAL",
+    message: `internal error (a bug in koepfe, not in your data): ${err.message}\n${err.stack ?? ""}`,
+    problems: [],
+    builtAt: now,
+    build,
+  };
 }

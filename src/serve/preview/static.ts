@@ -29,7 +29,6 @@ const TYPES: Record<string, string> = {
 
 export type Lookup = { kind: "file"; file: string } | { kind: "redirect"; location: string } | { kind: "missing" } | { kind: "bad" };
 
-
 /** Maps a URL path below the mount point (without it, e.g. "anna/") to a file under `root`. */
 export async function lookup(root: string, relUrlPath: string): Promise<Lookup> {
   let decoded: string;
@@ -63,7 +62,13 @@ export function contentType(file: string): string {
  * Sends a looked-up file. HTML goes through `transformHtml` when given (the preview adds its reload
  * script), everything else is streamed.
  */
-export async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, status: number, transformHtml?: (html: string) => string): Promise<void> {
+export async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  status: number,
+  transformHtml?: (html: string) => string,
+): Promise<void> {
   const type = contentType(file);
   res.setHeader("Content-Type", type);
   res.setHeader("Cache-Control", "no-store");
@@ -95,7 +100,13 @@ export async function sendFile(req: IncomingMessage, res: ServerResponse, file: 
  * Serves the built site at `mount` (the path of base_url, e.g. "/2024/", so links behave as in
  * production): "/" redirects there, unknown paths get the site's 404.html with status 404.
  */
-export async function serveSite(req: IncomingMessage, res: ServerResponse, root: string, mount: string, transformHtml?: (html: string) => string): Promise<void> {
+export async function serveSite(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  mount: string,
+  transformHtml?: (html: string) => string,
+): Promise<void> {
   const pathname = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
   if (!pathname.startsWith(mount)) {
     if (mount.startsWith(pathname)) {

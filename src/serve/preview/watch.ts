@@ -37,7 +37,9 @@ export function watchEdition(dir: string, templatesRoot: string, onChange: () =>
   const refresh = () => {
     let current: string[] = [];
     try {
-      current = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !hidden(e.name)).map((e) => e.name);
+      current = readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !hidden(e.name))
+        .map((e) => e.name);
     } catch {
       // the edition folder is gone for the moment (moved, re-checked out): the build reports it
     }

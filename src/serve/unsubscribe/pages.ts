@@ -32,11 +32,17 @@ export function confirmPage(listTitle: string, email: string, action: string): s
 }
 
 export function donePage(listTitle: string): string {
-  return page("Abgemeldet", `<h1>Sie sind abgemeldet</h1><p>Sie erhalten keine weiteren Ausgaben von „${escapeHtml(listTitle)}“. Wir bedauern, dass Sie gehen.</p>`);
+  return page(
+    "Abgemeldet",
+    `<h1>Sie sind abgemeldet</h1><p>Sie erhalten keine weiteren Ausgaben von „${escapeHtml(listTitle)}“. Wir bedauern, dass Sie gehen.</p>`,
+  );
 }
 
 export function invalidPage(): string {
-  return page("Link ungültig", "<h1>Dieser Abmeldelink ist ungültig</h1><p>Bitte verwenden Sie den vollständigen Link aus der E-Mail oder antworten Sie auf die E-Mail mit der Bitte um Abmeldung.</p>");
+  return page(
+    "Link ungültig",
+    "<h1>Dieser Abmeldelink ist ungültig</h1><p>Bitte verwenden Sie den vollständigen Link aus der E-Mail oder antworten Sie auf die E-Mail mit der Bitte um Abmeldung.</p>",
+  );
 }
 
 export function errorPage(title: string, text: string): string {

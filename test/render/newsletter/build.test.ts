@@ -7,7 +7,13 @@ import { baseConfig } from "../../helpers/edition.js";
 import { attrOf, loadFixture, newsletterConfig, parseHtml, rankingOf, textOf } from "../../helpers/newsletter.js";
 
 const out = () => mkdtempSync(path.join(tmpdir(), "koepfe-nl-out-"));
-const issue = (number: number, day: number, ranks: [number, number]) => ({ number, send_at: `2024-12-0${day}T07:00`, subject: `100 Köpfe 2024: Teil ${number}`, preheader: "Vorschau", ranks });
+const issue = (number: number, day: number, ranks: [number, number]) => ({
+  number,
+  send_at: `2024-12-0${day}T07:00`,
+  subject: `100 Köpfe 2024: Teil ${number}`,
+  preheader: "Vorschau",
+  ranks,
+});
 const TWO_ISSUES = newsletterConfig({ issues: [issue(1, 2, [4, 6]), issue(2, 3, [1, 3])] });
 
 describe("buildNewsletters", () => {
@@ -17,11 +23,30 @@ describe("buildNewsletters", () => {
     const dir = out();
     const result = await buildNewsletters(edition, ranking, dir);
     expect(result.problems).toEqual([]);
-    expect(result.files).toEqual(["newsletter/1/index.html", "newsletter/1/mail.html", "newsletter/1/mail.txt", "newsletter/2/index.html", "newsletter/2/mail.html", "newsletter/2/mail.txt"]);
+    expect(result.files).toEqual([
+      "newsletter/1/index.html",
+      "newsletter/1/mail.html",
+      "newsletter/1/mail.txt",
+      "newsletter/2/index.html",
+      "newsletter/2/mail.html",
+      "newsletter/2/mail.txt",
+    ]);
     for (const f of result.files) expect(existsSync(path.join(dir, f))).toBe(true);
     expect(result.issues.map((i) => [i.number, i.path, i.webUrl, i.sendAt, i.entryIds])).toEqual([
-      [1, "newsletter/1/", "https://koepfe.example.org/2024/newsletter/1/", "2024-12-02T07:00:00.000+01:00", ["frank-ober", "eva-lang", "deniz-oezdemir"]],
-      [2, "newsletter/2/", "https://koepfe.example.org/2024/newsletter/2/", "2024-12-03T07:00:00.000+01:00", ["clara-weiss", "bernd-schaefer", "anna-mueller"]],
+      [
+        1,
+        "newsletter/1/",
+        "https://koepfe.example.org/2024/newsletter/1/",
+        "2024-12-02T07:00:00.000+01:00",
+        ["frank-ober", "eva-lang", "deniz-oezdemir"],
+      ],
+      [
+        2,
+        "newsletter/2/",
+        "https://koepfe.example.org/2024/newsletter/2/",
+        "2024-12-03T07:00:00.000+01:00",
+        ["clara-weiss", "bernd-schaefer", "anna-mueller"],
+      ],
     ]);
     const web = readFileSync(path.join(dir, "newsletter/1/index.html"), "utf8");
     expect(result.issues[0]?.webVersionBytes).toBe(Buffer.byteLength(web));
@@ -41,12 +66,22 @@ describe("buildNewsletters", () => {
     const { byTag } = parseHtml(web);
     expect(byTag("p").map(textOf)).toContain("Guten Tag,");
     expect(web).not.toContain("%%KOEPFE_");
-    expect(byTag("a").filter((a) => textOf(a) === "Newsletter abbestellen").map((a) => attrOf(a, "href"))).toEqual(["mailto:unsubscribe@example.org?subject=Abmelden"]);
-    expect(byTag("a").filter((a) => textOf(a) === "Im Browser ansehen").map((a) => attrOf(a, "href"))).toEqual(["https://koepfe.example.org/2024/newsletter/2/", "https://koepfe.example.org/2024/newsletter/2/"]);
+    expect(
+      byTag("a")
+        .filter((a) => textOf(a) === "Newsletter abbestellen")
+        .map((a) => attrOf(a, "href")),
+    ).toEqual(["mailto:unsubscribe@example.org?subject=Abmelden"]);
+    expect(
+      byTag("a")
+        .filter((a) => textOf(a) === "Im Browser ansehen")
+        .map((a) => attrOf(a, "href")),
+    ).toEqual(["https://koepfe.example.org/2024/newsletter/2/", "https://koepfe.example.org/2024/newsletter/2/"]);
   }, 60_000);
 
   it("returns budget problems (the caller fails the build)", async () => {
-    const edition = await loadFixture({ "edition.json": newsletterConfig({ max_html_bytes: 5_000, issues: [issue(1, 2, [4, 6]), issue(2, 3, [1, 3])] }) });
+    const edition = await loadFixture({
+      "edition.json": newsletterConfig({ max_html_bytes: 5_000, issues: [issue(1, 2, [4, 6]), issue(2, 3, [1, 3])] }),
+    });
     const result = await buildNewsletters(edition, rankingOf(edition), out());
     expect(result.problems.map((p) => [p.code, p.field, p.message.slice(0, 20)])).toEqual([
       ["budget-html-size", "newsletter.issues[0]", "issue 1: the HTML is"],
@@ -55,7 +90,9 @@ describe("buildNewsletters", () => {
   }, 60_000);
 
   it("reports an issue whose rank block is empty because of a tie", async () => {
-    const edition = await loadFixture({ "edition.json": newsletterConfig({ issues: [issue(1, 2, [3, 6]), issue(2, 3, [2, 2]), issue(3, 4, [1, 1])] }) });
+    const edition = await loadFixture({
+      "edition.json": newsletterConfig({ issues: [issue(1, 2, [3, 6]), issue(2, 3, [2, 2]), issue(3, 4, [1, 1])] }),
+    });
     // competition ranks 1, 1, 3, 4, 5, 6: nobody holds place 2
     const result = await buildNewsletters(edition, rankingOf(edition, { ranks: [1, 1, 3, 4, 5, 6] }), out());
     expect(result.problems.map((p) => [p.code, p.field, p.message])).toEqual([

@@ -4,7 +4,14 @@ import type { CompiledIssue } from "../../../src/render/newsletter/model.js";
 import { attrOf, loadFixture, newsletterConfig, nomineesCsv, parseHtml, rankingOf, textOf } from "../../helpers/newsletter.js";
 
 const ISSUES = [
-  { number: 1, send_at: "2024-12-02T07:00", subject: "100 Köpfe 2024: Plätze 6 bis 4", preheader: "Den Auftakt machen drei Köpfe aus Medien und Marketing.", ranks: [4, 6], intro: "newsletter/01.md" },
+  {
+    number: 1,
+    send_at: "2024-12-02T07:00",
+    subject: "100 Köpfe 2024: Plätze 6 bis 4",
+    preheader: "Den Auftakt machen drei Köpfe aus Medien und Marketing.",
+    ranks: [4, 6],
+    intro: "newsletter/01.md",
+  },
   { number: 2, send_at: "2024-12-03T07:00", subject: "100 Köpfe 2024: Plätze 3 bis 1", preheader: "Das Finale.", ranks: [1, 3] },
 ];
 const INTRO = "Willkommen zur **Countdown**-Ausgabe.\n\nMehr unter [der Übersicht](https://koepfe.example.org/2024/).\n";
@@ -17,10 +24,16 @@ beforeAll(async () => {
     "photos/anna-mueller.jpg": Buffer.from([0xff, 0xd8, 0xff]),
     "nominees.csv": nomineesCsv({
       "anna-mueller": { photo: "photos/anna-mueller.jpg", photo_credit: "Foto: Studio Nord" },
-      "clara-weiss": { photo: "https://cdn.example.org/clara.jpg", photo_credit: "Foto: privat", teaser: "Clara Weiß hat das Regionalfernsehen neu erfunden." },
+      "clara-weiss": {
+        photo: "https://cdn.example.org/clara.jpg",
+        photo_credit: "Foto: privat",
+        teaser: "Clara Weiß hat das Regionalfernsehen neu erfunden.",
+      },
     }),
   });
-  const ranking = rankingOf(edition, { movements: { "anna-mueller": { kind: "up", by: 2 }, "bernd-schaefer": { kind: "same" }, "clara-weiss": { kind: "down", by: 1 } } });
+  const ranking = rankingOf(edition, {
+    movements: { "anna-mueller": { kind: "up", by: 2 }, "bernd-schaefer": { kind: "same" }, "clara-weiss": { kind: "down", by: 1 } },
+  });
   issues = await compileIssues(edition, ranking);
 }, 60_000);
 
@@ -47,11 +60,17 @@ describe("compiled HTML", () => {
       ["–", "Platz gehalten"],
       ["▲ 2", "2 Plätze gestiegen"],
     ]);
-    expect(parseHtml(issue(1).html).elements.filter((e) => attrOf(e, "title") !== undefined).map(textOf)).toEqual(["neu", "neu", "neu"]);
+    expect(
+      parseHtml(issue(1).html)
+        .elements.filter((e) => attrOf(e, "title") !== undefined)
+        .map(textOf),
+    ).toEqual(["neu", "neu", "neu"]);
   });
 
   it("links every card to the profile page under base_url", () => {
-    const links = parseHtml(issue(1).html).byTag("a").filter((a) => textOf(a).startsWith("Zum Profil"));
+    const links = parseHtml(issue(1).html)
+      .byTag("a")
+      .filter((a) => textOf(a).startsWith("Zum Profil"));
     expect(links.map((a) => [textOf(a), attrOf(a, "href")])).toEqual([
       ["Zum Profil von Frank Ober", "https://koepfe.example.org/2024/frank-ober/"],
       ["Zum Profil von Eva Lang", "https://koepfe.example.org/2024/eva-lang/"],
@@ -97,9 +116,20 @@ describe("compiled HTML", () => {
     const text = textOf(doc);
     expect(text).toContain("Sie erhalten diese E-Mail, weil Sie den Newsletter „100 Köpfe 2024“ von Beispiel Verlag GmbH abonniert");
     expect(attrOf(byTag("a").find((a) => textOf(a) === "Newsletter abbestellen")!, "href")).toBe(issue(1).placeholders.unsubscribeUrl);
-    expect(byTag("a").filter((a) => textOf(a) === "Im Browser ansehen").map((a) => attrOf(a, "href"))).toEqual([issue(1).placeholders.webUrl, issue(1).placeholders.webUrl]);
+    expect(
+      byTag("a")
+        .filter((a) => textOf(a) === "Im Browser ansehen")
+        .map((a) => attrOf(a, "href")),
+    ).toEqual([issue(1).placeholders.webUrl, issue(1).placeholders.webUrl]);
     const impressum = byTag("p").find((p) => textOf(p).startsWith("Beispiel Verlag GmbH"));
-    expect(impressum?.childNodes.map((n) => (n.nodeName === "#text" ? textOf(n) : n.nodeName))).toEqual(["Beispiel Verlag GmbH", "br", "Musterstraße 1, 80331 München", "br", "E-Mail:", "a"]);
+    expect(impressum?.childNodes.map((n) => (n.nodeName === "#text" ? textOf(n) : n.nodeName))).toEqual([
+      "Beispiel Verlag GmbH",
+      "br",
+      "Musterstraße 1, 80331 München",
+      "br",
+      "E-Mail:",
+      "a",
+    ]);
     expect(text).toContain("Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: Erika Beispiel");
     expect(byTag("a").map((a) => attrOf(a, "href"))).toContain("mailto:redaktion@example.org");
   });
@@ -115,13 +145,17 @@ describe("text part", () => {
   it("is readable on its own: heading, intro, each entry with its link, footer with unsubscribe and Impressum", () => {
     const { text, placeholders } = issue(1);
     expect(text).toContain("100 Köpfe 2024 · Ausgabe 1 · Montag, 2. Dezember 2024\nPlätze 6 bis 4\n");
-    expect(text).toContain(`${placeholders.salutation}\n\nWillkommen zur Countdown-Ausgabe.\n\nMehr unter der Übersicht (https://koepfe.example.org/2024/).`);
+    expect(text).toContain(
+      `${placeholders.salutation}\n\nWillkommen zur Countdown-Ausgabe.\n\nMehr unter der Übersicht (https://koepfe.example.org/2024/).`,
+    );
     expect(text).toContain("Platz 6 (neu in der Liste)\nFrank Ober\nGeschäftsführung, Datenfabrik GmbH · Medien\n");
     expect(text).toContain("Zum Profil von Frank Ober: https://koepfe.example.org/2024/frank-ober/\nText: Lena Beispiel");
     expect(text.indexOf("Frank Ober")).toBeLessThan(text.indexOf("Eva Lang"));
     expect(text).toContain(`Newsletter abbestellen: ${placeholders.unsubscribeUrl}`);
     expect(text).toContain(`Im Browser ansehen: ${placeholders.webUrl}`);
-    expect(text).toContain("Impressum\nBeispiel Verlag GmbH\nMusterstraße 1, 80331 München\nE-Mail: redaktion@example.org\nVerantwortlich für den Inhalt nach § 18 Abs. 2 MStV: Erika Beispiel");
+    expect(text).toContain(
+      "Impressum\nBeispiel Verlag GmbH\nMusterstraße 1, 80331 München\nE-Mail: redaktion@example.org\nVerantwortlich für den Inhalt nach § 18 Abs. 2 MStV: Erika Beispiel",
+    );
     expect(text).not.toMatch(/<[a-z]|&amp;|&quot;/);
   });
 

@@ -20,12 +20,30 @@ const INTRO = `<b>raw</b> **fett** [böse](javascript:alert(1)) [gut](https://ex
 let issue: CompiledIssue;
 beforeAll(async () => {
   const edition = await loadFixture({
-    "edition.json": newsletterConfig({ issues: [{ number: 1, send_at: "2024-12-02T07:00", subject: SUBJECT, preheader: `Vorschau ${SCRIPT}`, ranks: [1, 6], intro: "intro.md" }] }, (c) => {
-      c["categories"] = [{ id: "marketing", name: `Marketing & "Kommunikation"` }, { id: "medien", name: "Medien" }];
-      c["publisher"] = { name: `Beispiel <Verlag> & "Co"`, address: "Musterstraße 1, 80331 München", email: "redaktion@example.org", responsible: `Erika ${SCRIPT}` };
-    }),
+    "edition.json": newsletterConfig(
+      {
+        issues: [
+          { number: 1, send_at: "2024-12-02T07:00", subject: SUBJECT, preheader: `Vorschau ${SCRIPT}`, ranks: [1, 6], intro: "intro.md" },
+        ],
+      },
+      (c) => {
+        c["categories"] = [
+          { id: "marketing", name: `Marketing & "Kommunikation"` },
+          { id: "medien", name: "Medien" },
+        ];
+        c["publisher"] = {
+          name: `Beispiel <Verlag> & "Co"`,
+          address: "Musterstraße 1, 80331 München",
+          email: "redaktion@example.org",
+          responsible: `Erika ${SCRIPT}`,
+        };
+      },
+    ),
     "intro.md": INTRO,
-    "authors.csv": csv([["id", "name", "bio"], ["lbeispiel", `Lena <i>Beispiel</i>`, BIO]]),
+    "authors.csv": csv([
+      ["id", "name", "bio"],
+      ["lbeispiel", `Lena <i>Beispiel</i>`, BIO],
+    ]),
     "nominees.csv": nomineesCsv({
       "anna-mueller": { name: NAME, photo: PHOTO, photo_credit: "Foto: privat", teaser: TEASER },
       "bernd-schaefer": { role: `CEO ${BREAKOUT}`, laudation: LAUDATION_HOSTILE },
@@ -42,7 +60,11 @@ describe("hostile text in the HTML part", () => {
     expect(byTag("i")).toEqual([]);
     expect(byTag("b")).toEqual([]);
     expect(elements.flatMap((e) => e.attrs.map((a) => a.name)).filter((n) => n.startsWith("on"))).toEqual([]);
-    expect(byTag("a").map((a) => attrOf(a, "href") ?? "").filter((h) => !/^(https:|mailto:|%%KOEPFE_)/.test(h))).toEqual([]);
+    expect(
+      byTag("a")
+        .map((a) => attrOf(a, "href") ?? "")
+        .filter((h) => !/^(https:|mailto:|%%KOEPFE_)/.test(h)),
+    ).toEqual([]);
   });
 
   it("shows names with & and quotes as text, also in the alt attribute and the photo URL", () => {
@@ -55,7 +77,10 @@ describe("hostile text in the HTML part", () => {
   });
 
   it("shows a teaser with markup and template syntax literally", () => {
-    const teaser = parseHtml(issue.html).byTag("p").map(textOf).find((t) => t.startsWith("<script>"));
+    const teaser = parseHtml(issue.html)
+      .byTag("p")
+      .map(textOf)
+      .find((t) => t.startsWith("<script>"));
     expect(teaser).toBe(TEASER);
   });
 
@@ -69,7 +94,14 @@ describe("hostile text in the HTML part", () => {
     const { byTag, doc } = parseHtml(issue.html);
     expect(textOf(byTag("title")[0]!)).toBe(SUBJECT);
     const text = textOf(doc);
-    for (const t of [`Vorschau ${SCRIPT}`, `Marketing & "Kommunikation"`, `Beispiel <Verlag> & "Co"`, `Erika ${SCRIPT}`, "Text: Lena <i>Beispiel</i>"]) expect(text).toContain(t);
+    for (const t of [
+      `Vorschau ${SCRIPT}`,
+      `Marketing & "Kommunikation"`,
+      `Beispiel <Verlag> & "Co"`,
+      `Erika ${SCRIPT}`,
+      "Text: Lena <i>Beispiel</i>",
+    ])
+      expect(text).toContain(t);
   });
 
   it("converts the intro safely: markup as text, javascript: links as plain text, https links kept", () => {

@@ -24,11 +24,16 @@ describe("renderIntro", () => {
   });
 
   it("shows a link with a non-https target as its label only", () => {
-    expect(renderIntro("[klick](javascript:alert(1)) und [alt](http://e.org/)")).toEqual({ html: "<p>klick und alt</p>", text: "klick und alt" });
+    expect(renderIntro("[klick](javascript:alert(1)) und [alt](http://e.org/)")).toEqual({
+      html: "<p>klick und alt</p>",
+      text: "klick und alt",
+    });
   });
 
   it("accepts one level of parentheses in a link target", () => {
-    expect(renderIntro("[Wiki](https://de.wikipedia.org/wiki/Kopf_(Anatomie))").text).toBe("Wiki (https://de.wikipedia.org/wiki/Kopf_(Anatomie))");
+    expect(renderIntro("[Wiki](https://de.wikipedia.org/wiki/Kopf_(Anatomie))").text).toBe(
+      "Wiki (https://de.wikipedia.org/wiki/Kopf_(Anatomie))",
+    );
   });
 });
 

@@ -16,7 +16,9 @@ beforeAll(async () => {
 }, 60_000);
 
 const link = (html: string, label: string) => {
-  const a = parseHtml(html).byTag("a").filter((x) => textOf(x) === label);
+  const a = parseHtml(html)
+    .byTag("a")
+    .filter((x) => textOf(x) === label);
   return a.map((x) => attrOf(x, "href"));
 };
 
@@ -56,7 +58,10 @@ describe("personalize", () => {
 
   it("fills the web version links", () => {
     const mail = personalize(issue, { email: "a@example.org" }, ctx);
-    expect(link(mail.html, "Im Browser ansehen")).toEqual(["https://koepfe.example.org/2024/newsletter/1/", "https://koepfe.example.org/2024/newsletter/1/"]);
+    expect(link(mail.html, "Im Browser ansehen")).toEqual([
+      "https://koepfe.example.org/2024/newsletter/1/",
+      "https://koepfe.example.org/2024/newsletter/1/",
+    ]);
     expect(mail.text).toContain("Im Browser ansehen: https://koepfe.example.org/2024/newsletter/1/\n");
   });
 

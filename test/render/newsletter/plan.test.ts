@@ -40,7 +40,13 @@ describe("defaultIssues", () => {
   it("makes one countdown issue for a list of up to ten places, unscheduled without start_at", () => {
     const plan = defaultIssues(edition, rankingOf(edition));
     expect(plan).toEqual([
-      { number: 1, send_at: "", subject: "100 Köpfe 2024: Plätze 6 bis 1", preheader: "Plätze 6 bis 1: wer es in die 100 Köpfe 2024 geschafft hat.", ranks: [1, 6] },
+      {
+        number: 1,
+        send_at: "",
+        subject: "100 Köpfe 2024: Plätze 6 bis 1",
+        preheader: "Plätze 6 bis 1: wer es in die 100 Köpfe 2024 geschafft hat.",
+        ranks: [1, 6],
+      },
     ]);
   });
 
@@ -62,14 +68,21 @@ describe("defaultIssues", () => {
 
   it("skips blocks nobody is in", () => {
     const ranking = rankingOf(edition, { ranks: [1, 2, 3, 4, 5, 31] });
-    expect(defaultIssues(edition, ranking).map((p) => p.ranks)).toEqual([[31, 31], [1, 10]]);
+    expect(defaultIssues(edition, ranking).map((p) => p.ranks)).toEqual([
+      [31, 31],
+      [1, 10],
+    ]);
     expect(defaultIssues(edition, ranking)[0]?.subject).toBe("100 Köpfe 2024: Platz 31");
   });
 
   it("reveals at most the top 100 in ten issues, however long the list", () => {
     const ranking = rankingOf(edition, { ranks: [1, 50, 100, 101, 150, 9999] });
     const plan = defaultIssues(edition, ranking);
-    expect(plan.map((p) => p.ranks)).toEqual([[91, 100], [41, 50], [1, 10]]);
+    expect(plan.map((p) => p.ranks)).toEqual([
+      [91, 100],
+      [41, 50],
+      [1, 10],
+    ]);
     expect(planIssues(edition, ranking).flatMap((p) => p.entries.map((e) => e.rank))).toEqual([100, 50, 1]);
   });
 

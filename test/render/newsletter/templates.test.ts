@@ -28,14 +28,19 @@ describe("template errors name the file and line", () => {
     const e = await failure(dir);
     const line = lineOf(dir, file, 'colr="red"');
     expect(e.code).toBe("E_NEWSLETTER_TEMPLATE");
-    expect(e.problems.map((p) => [p.file, p.line, p.message])).toEqual([[path.join(dir, file), line, "mj-text: Attribute colr is illegal"]]);
+    expect(e.problems.map((p) => [p.file, p.line, p.message])).toEqual([
+      [path.join(dir, file), line, "mj-text: Attribute colr is illegal"],
+    ]);
     expect(e.message).toBe(`newsletter template error: ${path.join(dir, file)}:${line}: mj-text: Attribute colr is illegal`);
   }, 60_000);
 
   it("an MJML error in the layout, after a partial of several lines", async () => {
     const dir = templatesWith("layout.mjml.hbs", (s) => s.replace("{{> footer}}", "{{> footer}}\n    <mj-wrong></mj-wrong>"));
     const e = await failure(dir);
-    expect(e.problems.map((p) => [p.file, p.line])).toContainEqual([path.join(dir, "layout.mjml.hbs"), lineOf(dir, "layout.mjml.hbs", "<mj-wrong>")]);
+    expect(e.problems.map((p) => [p.file, p.line])).toContainEqual([
+      path.join(dir, "layout.mjml.hbs"),
+      lineOf(dir, "layout.mjml.hbs", "<mj-wrong>"),
+    ]);
   }, 60_000);
 
   it("an unknown variable (strict mode)", async () => {
@@ -49,7 +54,9 @@ describe("template errors name the file and line", () => {
   it("an unknown variable in the text part", async () => {
     const dir = templatesWith("text.txt.hbs", (s) => s.replace("{{issue.heading}}", "{{issue.title}}"));
     const e = await failure(dir);
-    expect(e.problems.map((p) => [p.file, p.line])).toEqual([[path.join(dir, "text.txt.hbs"), lineOf(dir, "text.txt.hbs", "{{issue.title}}")]]);
+    expect(e.problems.map((p) => [p.file, p.line])).toEqual([
+      [path.join(dir, "text.txt.hbs"), lineOf(dir, "text.txt.hbs", "{{issue.title}}")],
+    ]);
   });
 
   it("a triple-stash, which would put CSV text into the mail unescaped", async () => {

@@ -4,10 +4,20 @@ import { newsletterProblems } from "../../../src/render/newsletter/index.js";
 import { writeEdition } from "../../helpers/edition.js";
 import { loadFixture, newsletterConfig } from "../../helpers/newsletter.js";
 
-const issue = (number: number, day: number, sel: Record<string, unknown>) => ({ number, send_at: `2024-12-0${day}T07:00`, subject: `Ausgabe ${number}`, preheader: "Vorschau", ...sel });
+const issue = (number: number, day: number, sel: Record<string, unknown>) => ({
+  number,
+  send_at: `2024-12-0${day}T07:00`,
+  subject: `Ausgabe ${number}`,
+  preheader: "Vorschau",
+  ...sel,
+});
 
 /** The problems of `check` in the newsletter section, as [code, field] pairs. */
-async function problemsOf(newsletter: Record<string, unknown>, change?: (c: Record<string, unknown>) => void, files: Record<string, string> = {}) {
+async function problemsOf(
+  newsletter: Record<string, unknown>,
+  change?: (c: Record<string, unknown>) => void,
+  files: Record<string, string> = {},
+) {
   const result = await checkEdition(writeEdition({ "edition.json": newsletterConfig(newsletter, change), ...files }));
   return result.problems.filter((p) => p.field?.startsWith("newsletter") || p.file.endsWith(".md"));
 }
@@ -15,7 +25,9 @@ const pairs = (ps: { code: string; field: string | null }[]) => ps.map((p) => [p
 
 describe("newsletterProblems", () => {
   it("accepts a valid plan, and an edition without a newsletter", async () => {
-    const edition = await loadFixture({ "edition.json": newsletterConfig({ issues: [issue(1, 2, { ranks: [4, 6] }), issue(2, 3, { ranks: [1, 3] })] }) });
+    const edition = await loadFixture({
+      "edition.json": newsletterConfig({ issues: [issue(1, 2, { ranks: [4, 6] }), issue(2, 3, { ranks: [1, 3] })] }),
+    });
     expect(newsletterProblems(edition)).toEqual([]);
     expect(newsletterProblems({ ...edition, config: { ...edition.config, newsletter: undefined } })).toEqual([]);
   });
@@ -38,8 +50,13 @@ describe("newsletterProblems", () => {
     const unranked = (c: Record<string, unknown>) => {
       (c["ranking"] as Record<string, unknown>)["mode"] = "unranked";
     };
-    const ps = await problemsOf({ issues: [issue(1, 2, { category: "marketng" }), issue(2, 3, { ids: ["eva-lang", "eva-lagn", "eva-lang"] })] }, unranked);
-    expect(ps.find((p) => p.code === "unknown-category")?.message).toBe('newsletter.issues[0].category "marketng" is not in edition.json categories (did you mean "marketing"?)');
+    const ps = await problemsOf(
+      { issues: [issue(1, 2, { category: "marketng" }), issue(2, 3, { ids: ["eva-lang", "eva-lagn", "eva-lang"] })] },
+      unranked,
+    );
+    expect(ps.find((p) => p.code === "unknown-category")?.message).toBe(
+      'newsletter.issues[0].category "marketng" is not in edition.json categories (did you mean "marketing"?)',
+    );
     expect(pairs(ps.filter((p) => p.code === "unknown-nominee" || p.code === "duplicate-id"))).toEqual([
       ["duplicate-id", "newsletter.issues[1].ids[2]"],
       ["unknown-nominee", "newsletter.issues[1].ids[1]"],
@@ -56,13 +73,18 @@ describe("newsletterProblems", () => {
 
   it("rejects duplicate issue numbers", async () => {
     const ps = await problemsOf({ issues: [issue(1, 2, { ranks: [4, 6] }), issue(1, 3, { ranks: [1, 3] })] });
-    expect(ps.find((p) => p.code === "duplicate-issue-number")?.message).toBe("newsletter.issues[1].number 1 is already used by newsletter.issues[0]");
+    expect(ps.find((p) => p.code === "duplicate-issue-number")?.message).toBe(
+      "newsletter.issues[1].number 1 is already used by newsletter.issues[0]",
+    );
   });
 
   it("rejects a subject longer than 78 characters", async () => {
     const subject = `100 Köpfe 2024: ${"x".repeat(63)}`;
     const ps = await problemsOf({ issues: [{ ...issue(1, 2, { ranks: [1, 6] }), subject }] });
-    expect(ps.find((p) => p.code === "subject-too-long")).toMatchObject({ field: "newsletter.issues[0].subject", message: "newsletter.issues[0].subject has 79 characters; at most 78 fit in a mail client's subject line" });
+    expect(ps.find((p) => p.code === "subject-too-long")).toMatchObject({
+      field: "newsletter.issues[0].subject",
+      message: "newsletter.issues[0].subject has 79 characters; at most 78 fit in a mail client's subject line",
+    });
   });
 
   it("rejects a send_at or start_at that is not a local ISO date-time", async () => {

@@ -5,7 +5,21 @@ import mjml2html from "mjml";
 import { parse } from "parse5";
 import { configWith } from "../../helpers/edition.js";
 import { NEWSLETTER as SENDER_SETTINGS } from "../../helpers/newsletter.js";
-import { all, attr, BASE_URL, buildFixture, byTag, first, jpeg, listFiles, nomineesWith, parseFile, references, targetFile, text } from "../../helpers/site.js";
+import {
+  all,
+  attr,
+  BASE_URL,
+  buildFixture,
+  byTag,
+  first,
+  jpeg,
+  listFiles,
+  nomineesWith,
+  parseFile,
+  references,
+  targetFile,
+  text,
+} from "../../helpers/site.js";
 
 let out = "";
 
@@ -18,7 +32,13 @@ beforeAll(async () => {
       };
     }),
     "nominees.csv": nomineesWith({
-      "clara-weiss": { photo: "photos/clara.jpg", photo_credit: "Foto: Archiv", linkedin: "https://www.linkedin.com/in/clara/", website: "https://blau.example/", quote: "Mut ist eine Methode." },
+      "clara-weiss": {
+        photo: "photos/clara.jpg",
+        photo_credit: "Foto: Archiv",
+        linkedin: "https://www.linkedin.com/in/clara/",
+        website: "https://blau.example/",
+        quote: "Mut ist eine Methode.",
+      },
     }),
     "photos/clara.jpg": await jpeg(400, 500),
   });
@@ -48,8 +68,15 @@ describe("site: links", () => {
 
   it("external links are only the validated https ones", () => {
     const doc = parseFile(path.join(out, "clara-weiss/index.html"));
-    const external = all(doc, (e) => e.tagName === "a" && /^[a-z]+:/.test(attr(e, "href") ?? "") && !(attr(e, "href") ?? "").startsWith(BASE_URL));
-    expect(external.map((a) => attr(a, "href"))).toEqual(["https://www.linkedin.com/in/clara/", "https://blau.example/", "mailto:redaktion@example.org"]);
+    const external = all(
+      doc,
+      (e) => e.tagName === "a" && /^[a-z]+:/.test(attr(e, "href") ?? "") && !(attr(e, "href") ?? "").startsWith(BASE_URL),
+    );
+    expect(external.map((a) => attr(a, "href"))).toEqual([
+      "https://www.linkedin.com/in/clara/",
+      "https://blau.example/",
+      "mailto:redaktion@example.org",
+    ]);
     expect(text(first(doc, (e) => e.tagName === "blockquote"))).toBe("Mut ist eine Methode.");
   });
 });
@@ -79,7 +106,10 @@ describe("site: embeds", () => {
       const result = await mjml2html(`<mjml lang="de"><mj-body>${block}</mj-body></mjml>`, { validationLevel: "strict" });
       expect(result.errors, file).toEqual([]);
       const links = all(parse(result.html), (e) => e.tagName === "a").map((a) => attr(a, "href"));
-      expect(links.every((h) => h?.startsWith(BASE_URL)), file).toBe(true);
+      expect(
+        links.every((h) => h?.startsWith(BASE_URL)),
+        file,
+      ).toBe(true);
     }
   });
 

@@ -5,7 +5,9 @@ import { buildFixture, byClass, byTag, first, jsonLd, parseFile, text, type Node
 
 describe("site: unranked mode", () => {
   it("groups the index by category (edition order), alphabetical by DIN 5007-2 sort name, without ranks or points", async () => {
-    const { out } = await buildFixture({ "edition.json": configWith((c) => ((c["ranking"] as Record<string, unknown>)["mode"] = "unranked")) });
+    const { out } = await buildFixture({
+      "edition.json": configWith((c) => ((c["ranking"] as Record<string, unknown>)["mode"] = "unranked")),
+    });
     const doc = parseFile(path.join(out, "index.html"));
     const groups = byTag(doc, "section").filter((s) => byClass(s, "group-title").length > 0);
     // Lang < Müller < Schäfer; Ober < Özdemir (oe) < Weiß (weiss)
@@ -23,7 +25,10 @@ describe("site: unranked mode", () => {
   });
 
   it("hides points when the edition does not publish them, and movement without a previous list", async () => {
-    const { out } = await buildFixture({ "edition.json": configWith((c) => ((c["ranking"] as Record<string, unknown>)["publish_points"] = false)), "previous.csv": null });
+    const { out } = await buildFixture({
+      "edition.json": configWith((c) => ((c["ranking"] as Record<string, unknown>)["publish_points"] = false)),
+      "previous.csv": null,
+    });
     const doc = parseFile(path.join(out, "index.html"));
     expect(byClass(doc, "entry-rank").map((e) => text(e as Node))).toHaveLength(6);
     expect(byClass(doc, "entry-points")).toEqual([]);

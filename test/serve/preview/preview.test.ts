@@ -67,8 +67,18 @@ describe("koepfe preview", () => {
 
     const origin = new URL(server.url).origin;
     const dashboard = parse(await (await fetch(`${origin}/_koepfe/`)).text());
-    const rankingRows = byTag(first(dashboard, (e) => attr(e, "id") === "rangliste"), "tr").slice(1);
-    expect(rankingRows.map((r) => text(byTag(r, "td")[3] ?? r))).toEqual(["Deniz Özdemir", "Dr. Anna Müller", "Bernd Schäfer", "Clara Weiß", "Eva Lang", "Frank Ober"]);
+    const rankingRows = byTag(
+      first(dashboard, (e) => attr(e, "id") === "rangliste"),
+      "tr",
+    ).slice(1);
+    expect(rankingRows.map((r) => text(byTag(r, "td")[3] ?? r))).toEqual([
+      "Deniz Özdemir",
+      "Dr. Anna Müller",
+      "Bernd Schäfer",
+      "Clara Weiß",
+      "Eva Lang",
+      "Frank Ober",
+    ]);
     const explain = await fetch(`${origin}/_koepfe/explain/anna-mueller`);
     expect(explain.status).toBe(200);
     expect(text(byTag(parse(await explain.text()), "pre")[0] ?? dashboard)).toContain("anna-mueller");
@@ -95,7 +105,12 @@ describe("koepfe preview", () => {
       expect(broken.status).toBe(503);
       const page = parse(await broken.text());
       expect(byTag(page, "h1").map(text)).toEqual(["koepfe: Vorschau"]);
-      expect(byTag(first(page, (e) => attr(e, "id") === "probleme"), "td").map(text)).toContain("edition.json");
+      expect(
+        byTag(
+          first(page, (e) => attr(e, "id") === "probleme"),
+          "td",
+        ).map(text),
+      ).toContain("edition.json");
       expect((await fetch(`${origin}/_koepfe/`)).status).toBe(503);
 
       reloaded = events.reload();
@@ -165,7 +180,10 @@ describe("koepfe preview (the command)", () => {
       },
     });
     const controller = new AbortController();
-    const running = previewCommand.run({ positionals: [writeEdition()], values: { port: String(port) } }, { stdout: out, stderr: new Writable({ write: (_c, _e, cb) => cb() }), env: {}, signal: controller.signal });
+    const running = previewCommand.run(
+      { positionals: [writeEdition()], values: { port: String(port) } },
+      { stdout: out, stderr: new Writable({ write: (_c, _e, cb) => cb() }), env: {}, signal: controller.signal },
+    );
     await ready;
     expect(stdout).toContain(`preview: http://127.0.0.1:${port}/2024/ (editors' page: http://127.0.0.1:${port}/_koepfe/)`);
     expect((await fetch(`http://127.0.0.1:${port}/2024/`)).status).toBe(200);

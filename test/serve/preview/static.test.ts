@@ -26,7 +26,8 @@ describe("preview: static files", () => {
     for (const attack of ["../secret.txt", "..%2fsecret.txt", "%2e%2e/secret.txt", "anna/../../secret.txt", "link.txt"]) {
       expect(await lookup(root, attack), attack).toEqual({ kind: "missing" });
     }
-    for (const attack of ["..%5csecret.txt", "index.html%00.txt", "%E0%A4%A"]) expect(await lookup(root, attack), attack).toEqual({ kind: "bad" });
+    for (const attack of ["..%5csecret.txt", "index.html%00.txt", "%E0%A4%A"])
+      expect(await lookup(root, attack), attack).toEqual({ kind: "bad" });
   });
 
   it("over HTTP: mounted at the base path, 404 page for the unknown, never the secret", async () => {

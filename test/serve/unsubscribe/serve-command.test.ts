@@ -48,7 +48,11 @@ describe("koepfe serve", () => {
       let answered: Promise<number> | null = null;
       unsubscribeAfter = () => {
         const token = unsubscribeToken(SECRET, NEWSLETTER.list_id, "r6@serve-during.test");
-        answered = fetch(`http://127.0.0.1:${port}/u/${token}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }).then((r) => r.status);
+        answered = fetch(`http://127.0.0.1:${port}/u/${token}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "List-Unsubscribe=One-Click",
+        }).then((r) => r.status);
       };
       const send = start(["send", "1", dir], env);
       expect(await send.exited).toBe(0);
@@ -56,7 +60,9 @@ describe("koepfe serve", () => {
       expect(smtp.countFor("r6@serve-during.test")).toBe(0);
       for (const n of [1, 2, 3, 4, 5, 7, 8]) expect(smtp.countFor(`r${n}@serve-during.test`), `r${n}`).toBe(1);
 
-      const status = JSON.parse((await runCli(["status", dir, "--json"], env)).stdout) as { issues: { number: number; progress: { counts: { suppressed: number; sent: number } } | null }[] };
+      const status = JSON.parse((await runCli(["status", dir, "--json"], env)).stdout) as {
+        issues: { number: number; progress: { counts: { suppressed: number; sent: number } } | null }[];
+      };
       expect(status.issues[0]?.progress?.counts).toMatchObject({ sent: 7, suppressed: 1 });
       server.child.kill("SIGINT");
       expect(await server.exited).toBe(0);

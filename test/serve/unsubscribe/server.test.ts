@@ -103,10 +103,14 @@ describe("koepfe serve: one-click unsubscribe", () => {
   it("refuses an oversized body with 413 and does not unsubscribe", async () => {
     const token = unsubscribeToken(SECRET, LIST, "fritz@example.org");
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${base}/u/${token}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${base}/u/${token}`,
+        { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.write(`List-Unsubscribe=One-Click&pad=${"x".repeat(5000)}`);
       req.end();
