@@ -78,11 +78,39 @@ function report(e: unknown, io: Io, command: Command | undefined): ExitCode {
     if (e instanceof UsageError) io.stderr.write(command ? `usage: koepfe ${command.usage}\n` : 'run "koepfe --help" for the commands\n');
     return e.exitCode;
   }
+  const fs = fileSystemError(e);
+  if (fs !== null) {
+    io.stderr.write(`koepfe: error[E_FILESYSTEM]: ${fs}\n`);
+    return EXIT.dataError;
+  }
   const err = e instanceof Error ? e : new Error(String(e));
   io.stderr.write(`koepfe: internal error (a bug in koepfe, not in your data): ${err.message}\n`);
   if (io.env["KOEPFE_DEBUG"]) io.stderr.write(`${err.stack ?? ""}\n`);
   else io.stderr.write("set KOEPFE_DEBUG=1 for the stack trace\n");
   return EXIT.internal;
+}
+
+/**
+ * What the machine refused (a folder without write permission, a full or read-only disk): the
+ * user's to fix, named with its path, not a bug. Errors without a path stay internal errors.
+ */
+function fileSystemError(e: unknown): string | null {
+  const err = e as NodeJS.ErrnoException;
+  if (!(e instanceof Error) || typeof err.code !== "string" || typeof err.path !== "string") return null;
+  const why: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "not permitted",
+    ENOSPC: "the disk is full",
+    EDQUOT: "the disk quota is exceeded",
+    EROFS: "the file system is read-only",
+    ENOTDIR: "a part of the path is not a folder",
+    EISDIR: "it is a folder",
+    ELOOP: "a symbolic link loop",
+    ENAMETOOLONG: "the name is too long",
+    EMFILE: "too many open files",
+  };
+  const reason = why[err.code];
+  return reason === undefined ? null : `cannot ${err.syscall ?? "use"} ${err.path}: ${reason}`;
 }
 
 function isEntryPoint(): boolean {

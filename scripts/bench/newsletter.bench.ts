@@ -7,10 +7,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { emit, ROOT } from "./lib.js";
 
-type Newsletter = typeof import("../../src/render/newsletter/index.js");
 const load = async <T>(rel: string) => (await import(pathToFileURL(path.join(ROOT, "dist", rel)).href)) as T;
-const nl = await load<Newsletter>("render/newsletter/index.js");
-const { requireValidEdition } = await load<typeof import("../../src/check/check.js")>("check/check.js");
+const nl = {
+  ...(await load<typeof import("../../src/render/newsletter/compile.js")>("render/newsletter/compile.js")),
+  ...(await load<typeof import("../../src/render/newsletter/personalize.js")>("render/newsletter/personalize.js")),
+  ...(await load<typeof import("../../src/render/newsletter/plan.js")>("render/newsletter/plan.js")),
+};
+const { loadValidEdition: requireValidEdition } = await load<typeof import("../../src/app/checked-edition.js")>("app/checked-edition.js");
 const { rankEdition } = await load<typeof import("../../src/rank/rank.js")>("rank/rank.js");
 const { loadTemplates } = await load<typeof import("../../src/render/newsletter/templates.js")>("render/newsletter/templates.js");
 const { issueContent } = await load<typeof import("../../src/render/newsletter/view-model.js")>("render/newsletter/view-model.js");
@@ -34,16 +37,16 @@ const ctx = { secret: "bench-secret-0123456789abcdef", listId: config.list_id, u
 const compileStart = performance.now();
 const issues = await nl.compileIssues(edition, ranking);
 const compileSeconds = (performance.now() - compileStart) / 1000;
-const issue = issues[0];
-if (!issue) throw new Error("no issue compiled");
+const first = issues[0];
+if (!first) throw new Error("no issue compiled");
+const issue = first;
 
 function fillRate(encode: boolean): { rate: number; bytes: number } {
   let bytes = 0;
-  for (let i = 0; i < 2_000; i++)
-    nl.personalize(issue as Parameters<Newsletter["personalize"]>[0], recipients[i] as { email: string }, ctx);
+  for (let i = 0; i < 2_000; i++) nl.personalize(issue, recipients[i] as { email: string }, ctx);
   const start = performance.now();
   for (const r of recipients) {
-    const mail = nl.personalize(issue as Parameters<Newsletter["personalize"]>[0], r, ctx);
+    const mail = nl.personalize(issue, r, ctx);
     // encoding to UTF-8 is what the SMTP transport does next; without it V8 may keep the string as a rope
     bytes += encode ? Buffer.byteLength(mail.html) + Buffer.byteLength(mail.text) : mail.html.length + mail.text.length;
   }

@@ -1,33 +1,42 @@
 /**
  * The output folder is replaced, never edited: a build writes into a fresh folder next to the target
  * (same parent, so renames stay on one file system) and swaps it in only when everything succeeded.
- * A failed build leaves the previous output exactly as it was.
+ * A failed build leaves the previous output exactly as it was. Only folders that carry koepfe's
+ * marker are ever deleted, and every guard compares real paths (symbolic links resolved).
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { KoepfeError, UsageError } from "../lib/errors.js";
 import { inside } from "../lib/paths.js";
+import { processAlive } from "../lib/process.js";
+import { resolveReal } from "../lib/read-file.js";
 
 /** Written into every output folder: only folders carrying it are ever replaced. */
 export const MARKER = ".koepfe-build";
 
+const hasMarker = async (folder: string) => (await lstat(path.join(folder, MARKER)).catch(() => null))?.isFile() === true;
+
 /**
  * Refuses targets whose replacement would destroy something else: the edition itself or a folder
- * containing it or the working directory, a file, or a non-empty folder koepfe did not write.
+ * containing it or the working directory (also through a symbolic link), a file, or a non-empty
+ * folder koepfe did not write.
  */
 export async function assertReplaceable(target: string, editionDir: string): Promise<void> {
-  if (inside(target, editionDir))
+  const [realTarget, realEdition, realCwd] = await Promise.all([resolveReal(target), resolveReal(editionDir), resolveReal(process.cwd())]);
+  if (inside(realTarget, realEdition)) {
     throw new UsageError(
       `--out "${target}" would replace the edition folder "${editionDir}"; choose a separate output folder such as "public"`,
     );
-  if (inside(target, process.cwd()))
+  }
+  if (inside(realTarget, realCwd))
     throw new UsageError(`--out "${target}" would replace the working directory; choose a separate output folder such as "public"`);
-  const st = await stat(target).catch(() => null);
+  const st = await lstat(target).catch(() => null);
   if (st === null) return;
+  if (st.isSymbolicLink()) throw new UsageError(`--out "${target}" is a symbolic link; give the output folder itself`);
   if (!st.isDirectory()) throw new UsageError(`--out "${target}" is a file, not a folder`);
   const entries = await readdir(target);
-  if (entries.length > 0 && !entries.includes(MARKER)) {
+  if (entries.length > 0 && !(await hasMarker(target))) {
     throw new KoepfeError(
       "E_OUT_NOT_BUILD",
       `"${target}" is not empty and was not written by koepfe build; the build replaces its output folder as a whole, so move those files away or choose another --out`,
@@ -38,27 +47,25 @@ export async function assertReplaceable(target: string, editionDir: string): Pro
 
 const suffix = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Removes temporary and backup folders left by builds that were killed (their process is gone). */
+/**
+ * Removes temporary and backup folders left by builds that were killed: named like ours, their
+ * process gone, and carrying the marker (a folder that merely looks like one is left alone).
+ */
 export async function removeStale(target: string): Promise<void> {
   const base = path.basename(target);
   const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(tmp|old)-(\\d+)-[0-9a-f]{8}$`);
-  const siblings = await readdir(path.dirname(target)).catch(() => [] as string[]);
+  const parent = path.dirname(target);
+  const siblings = await readdir(parent).catch(() => [] as string[]);
   for (const name of siblings) {
     const m = pattern.exec(name);
-    if (m && !alive(Number(m[2]))) await rm(path.join(path.dirname(target), name), { recursive: true, force: true });
+    if (!m || processAlive(Number(m[2]))) continue;
+    const folder = path.join(parent, name);
+    const st = await lstat(folder).catch(() => null);
+    if (st?.isDirectory() && (await hasMarker(folder))) await rm(folder, { recursive: true, force: true });
   }
 }
 
-/** Creates `<target>.tmp-<pid>-<random>` next to the target. */
+/** Creates `<target>.tmp-<pid>-<random>` next to the target, with the marker. */
 export async function makeTemp(target: string): Promise<string> {
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${suffix()}`;

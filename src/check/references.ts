@@ -46,6 +46,9 @@ export function referenceProblems(edition: Edition): Problem[] {
   const categoryIds = config.categories.map((c) => c.id);
   const authorIds = new Set(authors.map((a) => a.id));
   const nomineeIds = new Set(nominees.map((n) => n.id));
+  // an empty nominees.csv or authors.csv is reported once, as such: no reference to it is "unknown"
+  const knownNominees = !edition.emptyFiles.has("nominees.csv");
+  const knownAuthors = !edition.emptyFiles.has("authors.csv");
   const nc = col("nominees.csv");
 
   out.push(...duplicates("nominees.csv", nominees, (n) => n.id, "id", nc, "id"));
@@ -76,7 +79,7 @@ export function referenceProblems(edition: Edition): Problem[] {
           value: n.category,
         }),
       );
-    if (!authorIds.has(n.author_id))
+    if (knownAuthors && !authorIds.has(n.author_id))
       out.push(
         problem({
           ...at("author_id"),
@@ -147,7 +150,7 @@ export function referenceProblems(edition: Edition): Problem[] {
             value: r.juror_id,
           }),
         );
-      if (!nomineeIds.has(r.nominee_id))
+      if (knownNominees && !nomineeIds.has(r.nominee_id))
         out.push(
           problem({
             file: "jury.csv",
@@ -165,7 +168,7 @@ export function referenceProblems(edition: Edition): Problem[] {
     const vc = col("votes.csv");
     out.push(...duplicates("votes.csv", edition.votes, (v) => v.nominee_id, "nominee_id", vc, "nominee_id"));
     for (const v of edition.votes) {
-      if (!nomineeIds.has(v.nominee_id))
+      if (knownNominees && !nomineeIds.has(v.nominee_id))
         out.push(
           problem({
             file: "votes.csv",

@@ -1,6 +1,6 @@
 /** `koepfe build [DIR] [--out DIR]`: the site and the newsletter issues, swapped in atomically. */
 import type { Command } from "./command.js";
-import { str } from "./command.js";
+import { dirOf, str } from "./command.js";
 import { formatSummary } from "../build/summary.js";
 import { EXIT } from "../lib/errors.js";
 
@@ -12,8 +12,8 @@ export const buildCommand: Command = {
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
     // loaded here, not at start-up: sharp and the renderers would slow every other command
-    const { buildEdition } = await import("../build/build.js");
-    const result = await buildEdition({ dir: positionals[0] ?? "data", out: str(values["out"]) ?? "public" });
+    const { buildEdition } = await import("../app/build.js");
+    const result = await buildEdition(dirOf(positionals[0]), { out: str(values["out"]) ?? "public", signal: io.signal });
     io.stdout.write(formatSummary(result.summary));
     return EXIT.ok;
   },

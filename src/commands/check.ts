@@ -1,5 +1,7 @@
+/** `koepfe check [DIR] [--json] [--subscribers FILE]`: every problem of the edition, located. */
 import type { Command } from "./command.js";
-import { checkEdition } from "../check/check.js";
+import { dirOf, str } from "./command.js";
+import { checkEdition } from "../app/checked-edition.js";
 import { formatJson, formatText } from "../check/report.js";
 import { EXIT } from "../lib/errors.js";
 
@@ -10,8 +12,7 @@ export const checkCommand: Command = {
   options: { json: { type: "boolean" }, subscribers: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
-    const subscribers = typeof values["subscribers"] === "string" ? values["subscribers"] : undefined;
-    const result = await checkEdition(positionals[0] ?? "data", subscribers ? { subscribersFile: subscribers } : {});
+    const result = await checkEdition(dirOf(positionals[0]), { subscribersFile: str(values["subscribers"]), signal: io.signal });
     io.stdout.write(values["json"] ? formatJson(result.problems) : formatText(result.problems, result.files.length));
     return result.valid ? EXIT.ok : EXIT.dataError;
   },

@@ -3,9 +3,10 @@
  * (unknown flags are usage errors), and `run` returns the exit code. Commands never call process.exit.
  */
 import type { ParseArgsConfig } from "node:util";
+import { UsageError, type ExitCode } from "../lib/errors.js";
+import type { AppIo } from "../app/ports.js";
 
 export type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
-import { UsageError, type ExitCode } from "../lib/errors.js";
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -39,10 +40,10 @@ export function parsePort(value: string | undefined, fallback: number, min: 0 | 
   return port;
 }
 
-/** Resolves when the command is asked to stop (Ctrl-C, SIGTERM): the servers run until then. */
-export function untilAborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener("abort", () => resolve(), { once: true });
-  });
+/** The use cases' view of the command's I/O (app/ports.ts). */
+export function appIo(io: Io): AppIo {
+  return { env: io.env, signal: io.signal, out: io.stdout, err: io.stderr, clock: Date.now };
 }
+
+/** The edition folder: the first positional (or the one named), else ./data. */
+export const dirOf = (positional: string | undefined) => positional ?? "data";

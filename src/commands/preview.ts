@@ -1,6 +1,7 @@
 /** `koepfe preview [DIR] [--port 4000]`: the editors' local server; stops on Ctrl-C. */
 import type { Command } from "./command.js";
-import { parsePort, str, untilAborted } from "./command.js";
+import { dirOf, parsePort, str } from "./command.js";
+import { untilAborted } from "../app/serve.js";
 import { EXIT } from "../lib/errors.js";
 
 export const previewCommand: Command = {
@@ -12,8 +13,8 @@ export const previewCommand: Command = {
   async run({ positionals, values }, io) {
     const port = parsePort(str(values["port"]), 4000);
     // loaded here, not at start-up: the build's sharp and renderers would slow every other command
-    const { startPreview } = await import("../serve/preview/server.js");
-    const server = await startPreview({ dir: positionals[0] ?? "data", port, log: (line) => io.stderr.write(`preview: ${line}\n`) });
+    const { preview } = await import("../app/preview.js");
+    const server = await preview({ dir: dirOf(positionals[0]), port, log: (line) => io.stderr.write(`preview: ${line}\n`) });
     const origin = new URL(server.url).origin;
     io.stdout.write(`preview: ${server.url} (editors' page: ${origin}/_koepfe/); Ctrl-C stops\n`);
     await untilAborted(io.signal);

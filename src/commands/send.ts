@@ -1,22 +1,16 @@
 /**
- * `koepfe send ISSUE [DIR]` and its modes: the real send (ledgered, resumable), `--test` (a few
- * addresses, not ledgered) and `--dry-run` (.eml files, no ledger). A mode is one member of SendMode
- * and one case in `run`; the scheduled mode of the schedule issue is added the same way.
+ * `koepfe send ISSUE [DIR]` and its modes: the real send (ledgered, resumable), `--due` (what cron
+ * runs), `--test` (a few addresses, not ledgered) and `--dry-run` (.eml files, no ledger). This file
+ * only reads the flags into one mode and calls its use case (app/send-*.ts).
  */
-import type { ArgValues, Command, Io } from "./command.js";
-import { str } from "./command.js";
-import { UsageError, type ExitCode } from "../lib/errors.js";
-import { requireSecret } from "../lib/token.js";
-import { prepareIssue, type PreparedIssue } from "../send/prepare.js";
-import { dkimSettings } from "../send/mailer/dkim.js";
-import { requireSmtpUrl } from "../send/mailer/smtp.js";
-import { DEFAULT_PAUSE, DEFAULT_RETRY } from "../send/decide.js";
-import { sendIssue } from "../send/modes/issue.js";
-import { parseTestAddresses, sendTest } from "../send/modes/test.js";
-import { sendDryRun } from "../send/modes/dry-run.js";
-import { sendDue } from "../schedule/due-run.js";
-import { runLog } from "../schedule/run-log.js";
-import type { NewsletterConfig } from "../edition/config-schema.js";
+import type { ArgValues, Command } from "./command.js";
+import { appIo, dirOf, str } from "./command.js";
+import { UsageError } from "../lib/errors.js";
+import { sendIssue } from "../app/send-issue.js";
+import { parseTestAddresses, sendTest } from "../app/send-test.js";
+import { sendDryRun } from "../app/send-dry-run.js";
+import { sendDue } from "../app/send-due.js";
+import type { SendFlags } from "../app/send-settings.js";
 
 type SendMode =
   | { kind: "issue" }
@@ -57,77 +51,12 @@ function sendMode(values: ArgValues): SendMode {
   return { kind: "issue" };
 }
 
-/** Per-issue settings: flags win over edition.json, which wins over the defaults. */
-function sendSettings(values: ArgValues) {
-  const concurrencyFlag = positiveInt("--concurrency", str(values["concurrency"]));
-  if (concurrencyFlag !== null && concurrencyFlag > 100)
+function sendFlags(values: ArgValues): SendFlags {
+  const concurrency = positiveInt("--concurrency", str(values["concurrency"]));
+  if (concurrency !== null && concurrency > 100) {
     throw new UsageError("--concurrency is at most 100 connections (relays limit far lower; newsletter.concurrency allows 50)");
-  const rateFlag = positiveNumber("--rate", str(values["rate"]));
-  return (n: NewsletterConfig) => ({
-    concurrency: concurrencyFlag ?? n.concurrency ?? 5,
-    rate: rateFlag ?? n.rate ?? null,
-    retry: n.retry ? { maxAttempts: n.retry.max_attempts, baseDelayMs: n.retry.base_delay_ms } : DEFAULT_RETRY,
-    pause: n.pause ?? DEFAULT_PAUSE,
-  });
-}
-
-async function runDue(dir: string, now: string | null, values: ArgValues, io: Io): Promise<ExitCode> {
-  const secret = requireSecret(io.env);
-  const smtpUrl = requireSmtpUrl(io.env);
-  return sendDue({
-    dir,
-    now,
-    env: io.env,
-    secret,
-    subscribersFile: str(values["subscribers"]),
-    smtpUrl,
-    resendUnknown: values["resend-unknown"] === true,
-    signal: io.signal,
-    out: io.stdout,
-    settingsFor: sendSettings(values),
-    log: runLog(io.stdout),
-  });
-}
-
-async function run(positionals: string[], values: ArgValues, io: Io): Promise<ExitCode> {
-  const mode = sendMode(values);
-  if (mode.kind === "due") {
-    if (positionals.length > 1)
-      throw new UsageError("--due sends every due issue: give only the edition folder, e.g. koepfe send --due data");
-    return runDue(positionals[0] ?? "data", mode.now, values, io);
   }
-  const issueArg = positionals[0];
-  if (issueArg === undefined) throw new UsageError("which issue? e.g. koepfe send 1 data (or --due for whatever is due)");
-  const issue = positiveInt("ISSUE", issueArg) as number;
-  const dir = positionals[1] ?? "data";
-  const settingsFor = sendSettings(values);
-  const secret = requireSecret(io.env);
-  const smtpUrl = mode.kind === "dry-run" ? null : requireSmtpUrl(io.env);
-
-  const p: PreparedIssue = await prepareIssue(dir, issue, { secret, subscribersFile: str(values["subscribers"]) });
-  const warnings = p.warnings.filter((w) => w.severity === "warning").length;
-  if (warnings > 0)
-    io.stderr.write(`koepfe: ${warnings} warning${warnings === 1 ? "" : "s"} in the edition ("koepfe check ${dir}" lists them)\n`);
-  const { dkim, warning } = dkimSettings(io.env, p.newsletter.dkim);
-  if (warning) io.stderr.write(`koepfe: warning: ${warning}\n`);
-
-  switch (mode.kind) {
-    case "test":
-      return sendTest(p, { addresses: mode.addresses, smtpUrl: smtpUrl as string, dkim, out: io.stdout });
-    case "dry-run":
-      return sendDryRun(p, { dir, env: io.env, emlDir: mode.emlDir, limit: mode.limit, dkim, out: io.stdout });
-    case "issue":
-      return sendIssue(p, {
-        dir,
-        env: io.env,
-        smtpUrl: smtpUrl as string,
-        dkim,
-        ...settingsFor(p.newsletter),
-        resendUnknown: values["resend-unknown"] === true,
-        signal: io.signal,
-        out: io.stdout,
-      });
-  }
+  return { concurrency, rate: positiveNumber("--rate", str(values["rate"])) };
 }
 
 export const sendCommand: Command = {
@@ -148,6 +77,24 @@ export const sendCommand: Command = {
   },
   positionals: ["ISSUE", "DIR"],
   run({ positionals, values }, io) {
-    return run(positionals, values, io);
+    const mode = sendMode(values);
+    const common = { subscribersFile: str(values["subscribers"]), resendUnknown: values["resend-unknown"] === true, ...sendFlags(values) };
+    if (mode.kind === "due") {
+      if (positionals.length > 1)
+        throw new UsageError("--due sends every due issue: give only the edition folder, e.g. koepfe send --due data");
+      return sendDue({ ...common, dir: dirOf(positionals[0]), now: mode.now }, appIo(io));
+    }
+    const issueArg = positionals[0];
+    if (issueArg === undefined) throw new UsageError("which issue? e.g. koepfe send 1 data (or --due for whatever is due)");
+    const issue = positiveInt("ISSUE", issueArg) as number;
+    const request = { ...common, dir: dirOf(positionals[1]), issue };
+    switch (mode.kind) {
+      case "test":
+        return sendTest(request, mode.addresses, appIo(io));
+      case "dry-run":
+        return sendDryRun({ ...request, emlDir: mode.emlDir, limit: mode.limit }, appIo(io));
+      case "issue":
+        return sendIssue(request, appIo(io));
+    }
   },
 };

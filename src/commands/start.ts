@@ -1,8 +1,9 @@
-/** `koepfe start` (npm start): the main job on an edition: check, then rank, then build. */
+/** `koepfe start` (npm start): the main job on an edition: check, then rank, then build — one load, one check. */
 import type { Command } from "./command.js";
-import { checkCommand } from "./check.js";
-import { rankCommand } from "./rank.js";
-import { buildCommand } from "./build.js";
+import { dirOf, str } from "./command.js";
+import { formatText } from "../check/report.js";
+import { formatSummary } from "../build/summary.js";
+import { formatRanking } from "../rank/format-ranking.js";
 import { EXIT } from "../lib/errors.js";
 
 export const startCommand: Command = {
@@ -12,10 +13,13 @@ export const startCommand: Command = {
   options: { out: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
-    const checked = await checkCommand.run({ positionals, values: {} }, io);
-    if (checked !== EXIT.ok) return checked;
-    const ranked = await rankCommand.run({ positionals, values: { quiet: true } }, io);
-    if (ranked !== EXIT.ok) return ranked;
-    return buildCommand.run({ positionals, values: { out: values["out"] } }, io);
+    // loaded here, not at start-up: sharp and the renderers would slow every other command
+    const { start } = await import("../app/start.js");
+    const result = await start(dirOf(positionals[0]), str(values["out"]) ?? "public", io.signal);
+    io.stdout.write(formatText(result.checked.problems, result.checked.files.length));
+    if (result.ranking === null || result.build === null || result.checked.edition === null) return EXIT.dataError;
+    io.stdout.write(formatRanking(result.checked.edition, result.ranking));
+    io.stdout.write(formatSummary(result.build.summary));
+    return EXIT.ok;
   },
 };

@@ -1,6 +1,8 @@
+/** `koepfe status [DIR] [--json] [--now ISO]`: per issue its time, what send --due would do, the counts. */
 import type { Command } from "./command.js";
+import { dirOf, str } from "./command.js";
 import { EXIT } from "../lib/errors.js";
-import { formatStatus, sendStatus } from "../send/status.js";
+import { formatStatus, sendStatus } from "../app/status.js";
 
 export const statusCommand: Command = {
   name: "status",
@@ -9,7 +11,7 @@ export const statusCommand: Command = {
   options: { json: { type: "boolean" }, now: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
-    const status = await sendStatus(positionals[0] ?? "data", io.env, typeof values["now"] === "string" ? values["now"] : null);
+    const status = await sendStatus(dirOf(positionals[0]), io.env, str(values["now"]) ?? null);
     io.stdout.write(values["json"] ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
     return EXIT.ok;
   },

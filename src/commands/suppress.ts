@@ -1,11 +1,10 @@
+/** `koepfe suppress EMAIL… [--reason TEXT] [--dir DIR]`: requests by letter or phone. */
 import type { Command } from "./command.js";
-import { str } from "./command.js";
+import { dirOf, str } from "./command.js";
 import { EXIT, UsageError } from "../lib/errors.js";
 import { isEmail } from "../edition/fields.js";
-import { assertEditionDir } from "../edition/load.js";
-import { canonicalEmail } from "../lib/token.js";
-import { openLedger, STATE_ENV } from "../send/ledger/location.js";
 import { printable, SINGLE_LINE_FORBIDDEN } from "../lib/text-safety.js";
+import { suppress } from "../app/suppressions.js";
 
 /** cli.ts allows as many positionals as a command names; more addresses than this go in batches. */
 const MAX_ADDRESSES = 1000;
@@ -20,23 +19,13 @@ export const suppressCommand: Command = {
     if (positionals.length === 0)
       throw new UsageError('give at least one address: koepfe suppress anna@example.org --reason "Brief vom 3.12."');
     const bad = positionals.filter((e) => !isEmail(e.trim()));
-    if (bad.length > 0) throw new UsageError(`not an e-mail address: ${bad.map((b) => JSON.stringify(b)).join(", ")} (nothing was added)`);
+    if (bad.length > 0)
+      throw new UsageError(`not an e-mail address: ${bad.map((b) => JSON.stringify(printable(b))).join(", ")} (nothing was added)`);
     const reason = str(values["reason"]) ?? "manual";
     if (SINGLE_LINE_FORBIDDEN.test(reason) || reason.length > 200 || reason.trim() === "")
       throw new UsageError("--reason must be one line of at most 200 characters");
-    const dir = str(values["dir"]) ?? "data";
-    if (!io.env[STATE_ENV]) await assertEditionDir(dir);
-    const ledger = openLedger(dir, io.env);
-    try {
-      const added = ledger.db.transaction(() => positionals.map((e) => ledger.suppressions.suppress(e, reason, "koepfe suppress")))();
-      positionals.forEach((e, i) => {
-        const email = canonicalEmail(e);
-        io.stdout.write(
-          added[i] ? `suppressed ${email}\n` : `already suppressed ${email} (${printable(ledger.suppressions.reasonFor(email) ?? "")})\n`,
-        );
-      });
-    } finally {
-      ledger.close();
+    for (const r of await suppress(dirOf(str(values["dir"])), positionals, reason, io.env)) {
+      io.stdout.write(r.added ? `suppressed ${r.email}\n` : `already suppressed ${r.email} (${printable(r.earlier ?? "")})\n`);
     }
     return EXIT.ok;
   },

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { IANAZone } from "luxon";
 import { slug, isHttpsUrl, isEmail } from "./fields.js";
 import { SINGLE_LINE_FORBIDDEN } from "../lib/text-safety.js";
+import { parseMailbox } from "../lib/mailbox.js";
 
 const https = z.string().refine(isHttpsUrl, { message: "must be an https:// URL", params: { code: "invalid-url" } });
 const httpsDir = https.refine((s) => s.endsWith("/"), { message: "must end with /", params: { code: "invalid-url" } });
@@ -67,8 +68,17 @@ export const NewsletterIssue = z.strictObject({
 });
 export type NewsletterIssue = z.infer<typeof NewsletterIssue>;
 
+/** One sender mailbox: two addresses, a group or a bare name would only fail at `send`. */
+const sender = headerText(200).refine(
+  (s) => {
+    const box = parseMailbox(s);
+    return box !== null && isEmail(box.address);
+  },
+  { message: 'must be one sender such as "100 Köpfe <koepfe@example.org>"', params: { code: "invalid-email" } },
+);
+
 export const NewsletterConfig = z.strictObject({
-  from: headerText(200),
+  from: sender,
   reply_to: mail.optional(),
   list_id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, "must be a dot-atom such as koepfe-2024.example.org"),
   unsubscribe_url: httpsDir,
@@ -88,7 +98,8 @@ export const NewsletterConfig = z.strictObject({
 export type NewsletterConfig = z.infer<typeof NewsletterConfig>;
 
 export const EditionConfig = z.strictObject({
-  title: z.string().min(1).max(120),
+  // the title is the List-Id phrase of every mail and the <title> of every page: one line
+  title: headerText(120),
   year: z.number().int().min(1900).max(2200),
   locale: z.literal("de-DE"),
   timezone: z.string().refine((tz) => IANAZone.isValidZone(tz), {

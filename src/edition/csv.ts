@@ -2,10 +2,14 @@
  * One CSV file → header + records, each record and field with its physical position.
  * The delimiter is detected from the header line (csv-parse's delimiter_auto fails on quoted fields),
  * line endings are unified first so multi-line quoted fields count lines the way an editor sees them.
+ *
+ * Rows are handed to the caller as they are read, a chunk of the file at a time: a 100,000-row
+ * subscribers.csv is validated while it is parsed, so its raw rows die young instead of filling the
+ * old generation of the heap (which V8 then lets grow to several times the live data).
  */
-import { parse } from "csv-parse/sync";
 import { decodeText, type Encoding } from "./decode.js";
 import { problem, type Problem } from "../lib/problem.js";
+import { readRecords, type RawRecord } from "./csv-records.js";
 
 export interface CsvRow {
   /** Physical 1-based line where the record starts. */
@@ -14,7 +18,7 @@ export interface CsvRow {
   cells: Record<string, string>;
 }
 
-export interface CsvTable {
+export interface CsvHeader {
   file: string;
   encoding: Encoding | null;
   delimiter: string;
@@ -22,6 +26,9 @@ export interface CsvTable {
   header: string[];
   /** 1-based field number of each known column. */
   columnIndex: Record<string, number>;
+}
+
+export interface CsvTable extends CsvHeader {
   rows: CsvRow[];
 }
 
@@ -55,74 +62,16 @@ export function foldHeader(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** A record ends on `endLine`; every line break inside its (quoted) fields moves its start up by one. */
-function startLine(endLine: number, fields: readonly string[]): number {
-  return endLine - innerBreaks(fields);
-}
+const delimiterName = (d: string) => (d === "\t" ? "tab" : d);
 
-interface CsvParseError extends Error {
-  code?: string;
-  lines?: number;
-}
-
-function quoteMessage(err: CsvParseError): string {
-  switch (err.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return 'a quoted field is never closed (a missing ") — the rest of the file could not be read';
-    case "CSV_INVALID_CLOSING_QUOTE":
-      return 'text after a closing quote: inside a quoted field a " must be doubled ("") — the rest of the file could not be read';
-    case "INVALID_OPENING_QUOTE":
-    case "CSV_INVALID_OPENING_QUOTE":
-      return 'a " inside an unquoted field: quote the whole field and double the " — the rest of the file could not be read';
-    default:
-      return `the CSV could not be read: ${err.message}`;
-  }
-}
-
-/** Parses CSV text; returns the table (possibly partial) and the problems found on the way. */
-export function parseCsv(
-  file: string,
-  rawText: string,
-  spec: CsvSpec,
-  encoding: Encoding | null = null,
-): { table: CsvTable | null; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const text = rawText.replace(/\r\n?/g, "\n");
-  if (text.trim().length === 0) {
-    return {
-      table: null,
-      problems: [problem({ file, line: 1, code: "empty-file", message: "the file is empty: it needs at least a header line" })],
-    };
-  }
-  const delimiter = detectDelimiter(text.replace(/^\n+/, ""));
-  const parsed = readRecords(text, delimiter);
-  const records = parsed.records;
-  if (parsed.error) problems.push(problem({ file, line: parsed.error.line, code: "csv-quote", message: parsed.error.message }));
-  const headerRec = records.shift();
-  if (!headerRec)
-    return {
-      table: null,
-      problems: problems.length ? problems : [problem({ file, line: 1, code: "empty-file", message: "the file has no header line" })],
-    };
-
+/** Header names → column index, with the header's own problems (no name, twice, unknown, missing). */
+function readHeader(file: string, headerRec: RawRecord, spec: CsvSpec, delimiter: string, problems: Problem[]): Record<string, number> {
   const header = headerRec.fields.map(foldHeader);
   const columnIndex: Record<string, number> = {};
   const known = new Set([...spec.required, ...spec.optional, ...(spec.extra ?? [])]);
   header.forEach((name, i) => {
     const col = i + 1;
-    if (name === "") {
-      if (records.some((r) => (r.fields[i] ?? "").trim() !== ""))
-        problems.push(
-          problem({
-            file,
-            line: headerRec.line,
-            column: col,
-            code: "header-missing",
-            message: `column ${col} has values but no name in the header line`,
-          }),
-        );
-      return;
-    }
+    if (name === "") return;
     if (columnIndex[name] !== undefined) {
       problems.push(
         problem({
@@ -153,22 +102,64 @@ export function parseCsv(
       );
     }
   });
-  const missing = spec.required.filter((c) => columnIndex[c] === undefined);
-  for (const name of missing) {
+  for (const name of spec.required.filter((c) => columnIndex[c] === undefined)) {
+    const hint = header.length === 1 ? ` (only one column found: is the delimiter "${delimiterName(delimiter)}" right?)` : "";
     problems.push(
       problem({
         file,
         line: headerRec.line,
         field: name,
         code: "missing-column",
-        message: `required column "${name}" is missing from the header${header.length === 1 ? ` (only one column found: is the delimiter "${delimiter === "\t" ? "tab" : delimiter}" right?)` : ""}`,
+        message: `required column "${name}" is missing from the header${hint}`,
       }),
     );
   }
+  return columnIndex;
+}
 
-  const width = header.length;
-  const rows: CsvRow[] = [];
-  for (const rec of records) {
+/** Called once with the header; returns what receives each data row. */
+export type RowSink = (header: CsvHeader) => (row: CsvRow) => void;
+
+/**
+ * Parses CSV text and hands every data row to the sink as soon as it is read; returns the header
+ * (null when there is none), the number of data rows and the problems of the file's form.
+ */
+export function parseCsvRows(
+  file: string,
+  rawText: string,
+  spec: CsvSpec,
+  encoding: Encoding | null,
+  sink: RowSink,
+): { header: CsvHeader | null; rows: number; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const text = rawText.replace(/\r\n?/g, "\n");
+  if (text.trim().length === 0) {
+    return {
+      header: null,
+      rows: 0,
+      problems: [problem({ file, line: 1, code: "empty-file", message: "the file is empty: it needs at least a header line" })],
+    };
+  }
+  let rows = 0;
+  let onRow: (row: CsvRow) => void = () => undefined;
+  const delimiter = detectDelimiter(text.replace(/^\n+/, ""));
+  let header: CsvHeader | null = null;
+  let width = 0;
+  // columns without a name: reported once, and only if some row has a value in them
+  const unnamed = new Map<number, boolean>();
+  const error = readRecords(text, delimiter, (rec) => {
+    if (header === null) {
+      const columnIndex = readHeader(file, rec, spec, delimiter, problems);
+      const names = rec.fields.map(foldHeader);
+      header = { file, encoding, delimiter, header: names, columnIndex };
+      onRow = sink(header);
+      width = names.length;
+      names.forEach((n, i) => {
+        if (n === "") unnamed.set(i, false);
+      });
+      return;
+    }
+    for (const i of unnamed.keys()) if ((rec.fields[i] ?? "").trim() !== "") unnamed.set(i, true);
     const extraFilled = rec.fields.slice(width).some((f) => f.trim() !== "");
     if (rec.fields.length < width || extraFilled) {
       problems.push(
@@ -177,79 +168,51 @@ export function parseCsv(
           line: rec.line,
           column: Math.min(rec.fields.length, width) + 1,
           code: "ragged-row",
-          message: `the record has ${rec.fields.length} fields, the header has ${width} (a missing or extra "${delimiter === "\t" ? "tab" : delimiter}"?)`,
+          message: `the record has ${rec.fields.length} fields, the header has ${width} (a missing or extra "${delimiterName(delimiter)}"?)`,
         }),
       );
-      if (rec.fields.length < width) continue;
+      if (rec.fields.length < width) return;
     }
     const cells: Record<string, string> = {};
-    for (const [name, col] of Object.entries(columnIndex)) cells[name] = (rec.fields[col - 1] ?? "").trim();
-    rows.push({ line: rec.line, cells });
+    for (const [name, col] of Object.entries(header.columnIndex)) cells[name] = (rec.fields[col - 1] ?? "").trim();
+    rows++;
+    onRow({ line: rec.line, cells });
+  });
+  if (error) problems.push(problem({ file, line: error.line, code: "csv-quote", message: error.message }));
+  if (header === null) {
+    return {
+      header: null,
+      rows,
+      problems: problems.length ? problems : [problem({ file, line: 1, code: "empty-file", message: "the file has no header line" })],
+    };
   }
-  return { table: { file, encoding, delimiter, header, columnIndex, rows }, problems };
-}
-
-interface RawRecord {
-  line: number;
-  endLine: number;
-  fields: string[];
-}
-
-const baseOptions = (delimiter: string) => ({ delimiter, record_delimiter: "\n", relax_column_count: true });
-
-/**
- * Fast path: empty lines are kept as records so every physical line is accounted for, and a record's
- * start line is the running count (csv-parse's per-record info costs ~2 µs a record).
- * On a quote error, the exact path re-reads the file to keep the records before the error.
- */
-function readRecords(text: string, delimiter: string): { records: RawRecord[]; error: { line: number | null; message: string } | null } {
-  try {
-    const rows = parse(text, { ...baseOptions(delimiter), skip_empty_lines: false }) as string[][];
-    const records: RawRecord[] = [];
-    let line = 1;
-    for (const fields of rows) {
-      const endLine = line + innerBreaks(fields);
-      if (!fields.every((f) => f.trim() === "")) records.push({ line, endLine, fields });
-      line = endLine + 1;
+  const headerLine = 1 + (/^\n*/.exec(text)?.[0].length ?? 0);
+  for (const [i, filled] of unnamed) {
+    if (filled) {
+      problems.push(
+        problem({
+          file,
+          line: headerLine,
+          column: i + 1,
+          code: "header-missing",
+          message: `column ${i + 1} has values but no name in the header line`,
+        }),
+      );
     }
-    return { records, error: null };
-  } catch {
-    return readRecordsExactly(text, delimiter);
   }
+  return { header, rows, problems };
 }
 
-function innerBreaks(fields: readonly string[]): number {
-  let inner = 0;
-  for (const f of fields) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
-  return inner;
-}
-
-function readRecordsExactly(text: string, delimiter: string): { records: RawRecord[]; error: { line: number | null; message: string } } {
-  const records: RawRecord[] = [];
-  try {
-    parse(text, {
-      ...baseOptions(delimiter),
-      skip_empty_lines: true,
-      // collected here rather than from the return value: the error throws, and the records before it must still be checked
-      on_record: (fields, context) => {
-        if (!fields.every((f) => f.trim() === "")) records.push({ line: startLine(context.lines, fields), endLine: context.lines, fields });
-        return null;
-      },
-    });
-  } catch (e) {
-    const err = e as CsvParseError;
-    const last = records[records.length - 1];
-    const line = err.code === "CSV_QUOTE_NOT_CLOSED" ? (last ? findNextRecordLine(text, last) : 1) : (err.lines ?? null);
-    return { records, error: { line, message: quoteMessage(err) } };
-  }
-  return { records, error: { line: null, message: "the CSV could not be read" } };
-}
-
-function findNextRecordLine(text: string, last: { endLine: number }): number {
-  const lines = text.split("\n");
-  let line = last.endLine + 1;
-  while (line <= lines.length && (lines[line - 1] ?? "").trim() === "") line++;
-  return line;
+/** Parses CSV text into a whole table (tests, small files); the loader uses parseCsvRows. */
+export function parseCsv(
+  file: string,
+  rawText: string,
+  spec: CsvSpec,
+  encoding: Encoding | null = null,
+): { table: CsvTable | null; problems: Problem[] } {
+  const rows: CsvRow[] = [];
+  const { header, problems } = parseCsvRows(file, rawText, spec, encoding, () => (row) => rows.push(row));
+  return { table: header === null ? null : { ...(header as CsvHeader), rows }, problems };
 }
 
 /** Decodes bytes and parses them; undecodable files are one problem. */
@@ -257,4 +220,17 @@ export function readCsvBytes(file: string, bytes: Uint8Array, spec: CsvSpec): { 
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { table: null, problems: [problem({ file, line: decoded.line, code: decoded.code, message: decoded.message })] };
   return parseCsv(file, decoded.text, spec, decoded.encoding);
+}
+
+/** The same as readCsvBytes, row by row. */
+export function readCsvRows(
+  file: string,
+  bytes: Uint8Array,
+  spec: CsvSpec,
+  sink: RowSink,
+): { header: CsvHeader | null; rows: number; problems: Problem[] } {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok)
+    return { header: null, rows: 0, problems: [problem({ file, line: decoded.line, code: decoded.code, message: decoded.message })] };
+  return parseCsvRows(file, decoded.text, spec, decoded.encoding, sink);
 }

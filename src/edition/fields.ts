@@ -32,8 +32,13 @@ export const text = (min: number, max: number) =>
     .refine((s) => s.length >= min, fail("too-short", `is shorter than ${min} characters`))
     .refine((s) => s.length <= max, fail("too-long", `is longer than ${max} characters`));
 
+/**
+ * An https URL as written, not as a browser would repair it: `https:/host` and `https:\\host` parse
+ * as URLs but are not what the editor meant, and `"`, `<`, `>`, `\\` or a blank would break out of
+ * an attribute or a List-Unsubscribe header wherever the raw text is used.
+ */
 export function isHttpsUrl(s: string): boolean {
-  if (/\s/.test(s) || CONTROL_CHARS.test(s)) return false;
+  if (!/^https:\/\/[^/\\\s"'<>`{}|^]/i.test(s) || /[\s"<>\\`{}|^]/.test(s) || CONTROL_CHARS.test(s)) return false;
   try {
     const u = new URL(s);
     return u.protocol === "https:" && u.hostname.length > 0 && u.username === "" && u.password === "";

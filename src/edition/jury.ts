@@ -1,31 +1,38 @@
 /** jury.csv rows: one per juror and nominee, one score column per criterion of the ranking config. */
-import type { CsvTable } from "./csv.js";
+import type { CsvHeader, CsvRow } from "./csv.js";
 import { parseDecimal } from "./fields.js";
 import type { RankingConfig } from "./config-schema.js";
 import type { JuryRow } from "./row-schemas.js";
 import { problem, type Problem } from "../lib/problem.js";
 
-export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryRow[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const rows: JuryRow[] = [];
-  const { min, max } = ranking.scale;
-  for (const c of ranking.criteria) {
-    if (table.columnIndex[c.id] === undefined) {
-      problems.push(
-        problem({
-          file: table.file,
-          line: 1,
-          field: c.id,
-          code: "missing-column",
-          message: `column "${c.id}" for criterion "${c.name}" is missing (edition.json ranking.criteria lists it)`,
-        }),
-      );
+/** Reads jury rows one at a time (like RowValidator): criteria columns come from edition.json. */
+export class JuryReader {
+  readonly records: JuryRow[] = [];
+  readonly problems: Problem[] = [];
+  readonly #header: CsvHeader;
+  readonly #ranking: RankingConfig;
+
+  constructor(header: CsvHeader, ranking: RankingConfig) {
+    this.#header = header;
+    this.#ranking = ranking;
+    for (const c of ranking.criteria) {
+      if (header.columnIndex[c.id] === undefined) {
+        this.problems.push(
+          problem({
+            file: header.file,
+            line: 1,
+            field: c.id,
+            code: "missing-column",
+            message: `column "${c.id}" for criterion "${c.name}" is missing (edition.json ranking.criteria lists it)`,
+          }),
+        );
+      }
     }
   }
-  const tableRows = table.rows;
-  // consumed like validateRows does: 150,000 jury rows should not be held twice
-  table.rows = [];
-  for (const row of tableRows) {
+
+  push(row: CsvRow): void {
+    const { file, columnIndex } = this.#header;
+    const { min, max } = this.#ranking.scale;
     const juror = row.cells["juror_id"] ?? "";
     const nominee = row.cells["nominee_id"] ?? "";
     let bad = false;
@@ -34,11 +41,11 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
       ["nominee_id", nominee],
     ] as const) {
       if (value === "") {
-        problems.push(
+        this.problems.push(
           problem({
-            file: table.file,
+            file,
             line: row.line,
-            column: table.columnIndex[field] ?? null,
+            column: columnIndex[field] ?? null,
             field,
             code: "required",
             message: `${field} is required but empty`,
@@ -48,16 +55,16 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
       }
     }
     const scores: Record<string, number | null> = {};
-    for (const c of ranking.criteria) {
+    for (const c of this.#ranking.criteria) {
       const cell = row.cells[c.id] ?? "";
       if (cell === "") {
         scores[c.id] = null;
         continue;
       }
       const n = parseDecimal(cell);
-      const where = { file: table.file, line: row.line, column: table.columnIndex[c.id] ?? null, field: c.id, value: cell };
+      const where = { file, line: row.line, column: columnIndex[c.id] ?? null, field: c.id, value: cell };
       if (Number.isNaN(n)) {
-        problems.push(
+        this.problems.push(
           problem({
             ...where,
             code: "invalid-number",
@@ -66,7 +73,7 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
         );
         bad = true;
       } else if (n < min || n > max) {
-        problems.push(
+        this.problems.push(
           problem({ ...where, code: "score-out-of-scale", message: `${c.id} score ${cell} is outside the scale ${min}–${max}` }),
         );
         bad = true;
@@ -74,7 +81,6 @@ export function juryRows(table: CsvTable, ranking: RankingConfig): { rows: JuryR
         scores[c.id] = n;
       }
     }
-    if (!bad) rows.push({ line: row.line, juror_id: juror, nominee_id: nominee, scores });
+    if (!bad) this.records.push({ line: row.line, juror_id: juror, nominee_id: nominee, scores });
   }
-  return { rows, problems };
 }

@@ -1,15 +1,17 @@
 /**
  * The I/O edge of the edition stage: reads an edition folder into an `Edition` plus the problems of
  * each file on its own (syntax, types, lengths). Cross-file checks live in check/.
- * Nothing is written; a missing optional file is simply null.
+ * Nothing is written; a missing optional file is simply null. Every file is read with the limits of
+ * lib/read-file.ts: only regular files, capped in size, and the files edition.json names (intros)
+ * only inside the edition folder.
  */
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { readCsvBytes, type CsvSpec, type CsvTable } from "./csv.js";
+import { readCsvRows, type CsvHeader, type CsvRow, type CsvSpec } from "./csv.js";
 import { parseEditionConfig } from "./config-load.js";
-import { validateRows } from "./validate-rows.js";
-import { juryRows } from "./jury.js";
-import { RankingConfig } from "./config-schema.js";
+import { RowValidator } from "./validate-rows.js";
+import { JuryReader } from "./jury.js";
+import { RankingConfig, type EditionConfig } from "./config-schema.js";
 import { decodeText } from "./decode.js";
 import {
   NomineeRow,
@@ -23,16 +25,14 @@ import {
   subscriberRow,
   SUBSCRIBER_COLUMNS,
   JURY_COLUMNS,
+  type JuryRow,
   type Nominee,
 } from "./row-schemas.js";
 import type { Edition } from "./model.js";
 import { deriveSortName } from "../lib/sort-key.js";
 import { problem, type Problem } from "../lib/problem.js";
-import { UsageError } from "../lib/errors.js";
-import { collectGarbage } from "../lib/gc.js";
-
-/** Files from this size on are followed by a full garbage collection (lib/gc.ts). */
-const LARGE_FILE_BYTES = 1_000_000;
+import { UsageError, stopIfInterrupted } from "../lib/errors.js";
+import { LIMITS, readRegularFile } from "../lib/read-file.js";
 
 export interface LoadResult {
   /** null only when edition.json or a required CSV could not be read at all. */
@@ -44,23 +44,24 @@ export interface LoadResult {
 
 export interface LoadOptions {
   /** Reads subscribers from this file instead of the edition's subscribers.csv. */
-  subscribersFile?: string;
-}
-
-async function readBytes(file: string): Promise<Uint8Array | null> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw e;
-  }
+  subscribersFile?: string | undefined;
+  /** Ctrl-C / SIGTERM: reading stops before the next file (InterruptedError). */
+  signal?: AbortSignal | undefined;
 }
 
 /** Stops with a usage error when DIR is not a folder. */
 export async function assertEditionDir(dir: string): Promise<string> {
   const abs = path.resolve(dir);
-  const st = await stat(abs).catch(() => null);
-  if (!st) throw new UsageError(`edition folder "${dir}" does not exist`);
+  const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
+  if (st instanceof Error) {
+    const why =
+      st.code === "ENOENT" || st.code === "ENOTDIR"
+        ? "does not exist"
+        : st.code === "ELOOP"
+          ? "is a symbolic link loop"
+          : `cannot be read (${st.code})`;
+    throw new UsageError(`edition folder "${dir}" ${why}`);
+  }
   if (!st.isDirectory()) throw new UsageError(`"${dir}" is not a folder (an edition is a folder with edition.json and CSV files)`);
   return abs;
 }
@@ -68,6 +69,7 @@ export async function assertEditionDir(dir: string): Promise<string> {
 async function listPhotos(dir: string): Promise<Set<string>> {
   const out = new Set<string>();
   const entries = await readdir(path.join(dir, "photos"), { recursive: true, withFileTypes: true }).catch(() => []);
+  // only regular files: a symbolic link (which could point anywhere) is not a photo of the edition
   for (const e of entries) {
     if (!e.isFile()) continue;
     const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/");
@@ -76,90 +78,143 @@ async function listPhotos(dir: string): Promise<Set<string>> {
   return out;
 }
 
+interface Reader<T> {
+  readonly records: T[];
+  readonly problems: Problem[];
+  push(row: CsvRow): void;
+}
+
+/**
+ * edition.json alone: `koepfe serve` needs only the list's name, and must keep answering while an
+ * editor is halfway through fixing a CSV.
+ */
+export async function loadEditionConfig(dir: string): Promise<{ config: EditionConfig | null; problems: Problem[]; read: boolean }> {
+  const configFile = await readRegularFile(path.join(dir, "edition.json"), { maxBytes: LIMITS.json });
+  if (!configFile.ok) {
+    const message =
+      configFile.code === "missing-file"
+        ? "edition.json is missing: every edition needs one (see docs/edition-format.md)"
+        : `edition.json ${configFile.message}`;
+    return { config: null, problems: [problem({ file: "edition.json", code: configFile.code, message })], read: false };
+  }
+  return { ...parseEditionConfig(configFile.bytes), read: true };
+}
+
+/** Reads, parses and validates every file of an edition; see the module comment. */
 export async function loadEdition(dirArg: string, options: LoadOptions = {}): Promise<LoadResult> {
   const dir = await assertEditionDir(dirArg);
-  const problems: Problem[] = [];
   const files: string[] = [];
-
-  const configBytes = await readBytes(path.join(dir, "edition.json"));
-  let config = null;
-  if (configBytes === null)
-    problems.push(
-      problem({
-        file: "edition.json",
-        code: "missing-file",
-        message: "edition.json is missing: every edition needs one (see docs/edition-format.md)",
-      }),
-    );
-  else {
-    files.push("edition.json");
-    const parsed = parseEditionConfig(configBytes);
-    config = parsed.config;
-    problems.push(...parsed.problems);
-  }
+  const loadedConfig = await loadEditionConfig(dir);
+  const problems: Problem[] = [...loadedConfig.problems];
+  const config = loadedConfig.config;
+  if (loadedConfig.read) files.push("edition.json");
   const zone = config?.timezone ?? "Europe/Berlin";
   const ranking = config?.ranking ?? RankingConfig.parse({});
-
   const columns: Record<string, Record<string, number>> = {};
+  /** Files whose header was read but that hold no row at all (reported once; nothing cascades from them). */
+  const empty = new Set<string>();
+
   /**
-   * Reads, parses and validates one CSV file before the next is read, so the raw rows of a file
-   * (its largest form) are garbage before the next file's exist: a 100,000-row subscribers.csv
-   * never shares the heap with the raw rows of nominees.csv.
+   * Reads one CSV file and validates its rows while parsing (csv.ts), before the next file is read:
+   * the raw rows of a 100,000-row subscribers.csv never share the heap with those of another file.
    */
   async function load<T>(
     name: string,
     spec: CsvSpec,
     required: boolean,
-    validate: (t: CsvTable) => { records: T[]; problems: Problem[] },
-    location?: string,
+    reader: (header: CsvHeader) => Reader<T>,
+    location = path.join(dir, name),
   ): Promise<T[] | null> {
-    const bytes = await readBytes(location ?? path.join(dir, name));
-    if (bytes === null) {
-      if (required) problems.push(problem({ file: name, code: "missing-file", message: `${name} is missing: it is required` }));
+    stopIfInterrupted(options.signal, `stopped before reading ${name}`);
+    const read = await readRegularFile(location, { maxBytes: LIMITS.csv });
+    if (!read.ok) {
+      if (read.code !== "missing-file")
+        problems.push(
+          problem({ file: name, code: read.code, message: `${location === path.join(dir, name) ? name : location} ${read.message}` }),
+        );
+      else if (required) problems.push(problem({ file: name, code: "missing-file", message: `${name} is missing: it is required` }));
       return null;
     }
     files.push(name);
-    const large = bytes.length >= LARGE_FILE_BYTES;
-    const res = readCsvBytes(name, bytes, spec);
+    let active: Reader<T> | null = null;
+    const res = readCsvRows(name, read.bytes, spec, (header) => {
+      const r = reader(header);
+      active = r;
+      return (row) => r.push(row);
+    });
     problems.push(...res.problems);
-    if (!res.table) return null;
-    columns[res.table.file] = res.table.columnIndex;
-    // the file's bytes and text are garbage now, and its raw rows once validated
-    if (large) collectGarbage();
-    const valid = validate(res.table);
-    problems.push(...valid.problems);
-    if (large) collectGarbage();
-    return valid.records;
+    if (!res.header || active === null) return null;
+    columns[name] = res.header.columnIndex;
+    const done: Reader<T> = active;
+    if (res.rows === 0 && !res.problems.some((p) => p.code === "csv-quote")) {
+      empty.add(name);
+      problems.push(
+        problem({
+          file: name,
+          line: 1,
+          code: "no-rows",
+          severity: required ? "error" : "warning",
+          message: `${name} has a header line but no rows: was it saved before the rows were pasted in?`,
+        }),
+      );
+    }
+    problems.push(...done.problems);
+    return done.records;
   }
 
   const nominees: Nominee[] | null =
-    (await load("nominees.csv", NOMINEE_COLUMNS, true, (t) => validateRows(t, NomineeRow)))?.map((n) => ({
+    (await load("nominees.csv", NOMINEE_COLUMNS, true, (h) => new RowValidator(h, NomineeRow)))?.map((n) => ({
       ...n,
       sort_name: n.sort_name ?? deriveSortName(n.name),
     })) ?? null;
-  const authors = await load("authors.csv", AUTHOR_COLUMNS, true, (t) => validateRows(t, AuthorRow));
+  const authors = await load("authors.csv", AUTHOR_COLUMNS, true, (h) => new RowValidator(h, AuthorRow));
   // the criteria columns are named in edition.json: without a valid one, jury.csv is only read for syntax
   const jury = await load(
     "jury.csv",
     config ? { ...JURY_COLUMNS, extra: ranking.criteria.map((c) => c.id) } : { ...JURY_COLUMNS, anyColumn: true },
     false,
-    (t) => {
-      if (!config) return { records: [], problems: [] };
-      const r = juryRows(t, ranking);
-      return { records: r.rows, problems: r.problems };
-    },
+    (h): Reader<JuryRow> => (config ? new JuryReader(h, ranking) : { records: [], problems: [], push: () => undefined }),
   );
-  const votes = await load("votes.csv", VOTE_COLUMNS, false, (t) => validateRows(t, VoteRow));
-  const previous = await load("previous.csv", PREVIOUS_COLUMNS, false, (t) => validateRows(t, PreviousRow));
+  const votes = await load("votes.csv", VOTE_COLUMNS, false, (h) => new RowValidator(h, VoteRow));
+  const previous = await load("previous.csv", PREVIOUS_COLUMNS, false, (h) => new RowValidator(h, PreviousRow));
   const subscriberName = options.subscribersFile ? path.basename(options.subscribersFile) : "subscribers.csv";
   const subscribers = await load(
     subscriberName,
     SUBSCRIBER_COLUMNS,
     false,
-    (t) => validateRows(t, subscriberRow(zone)),
+    (h) => new RowValidator(h, subscriberRow(zone)),
     options.subscribersFile ? path.resolve(options.subscribersFile) : undefined,
   );
+  if (options.subscribersFile !== undefined && subscribers === null && !problems.some((p) => p.file === subscriberName)) {
+    problems.push(
+      problem({ file: subscriberName, code: "missing-file", message: `--subscribers ${options.subscribersFile} does not exist` }),
+    );
+  }
 
+  const intros = await loadIntros(dir, config, problems);
+  const edition: Edition | null =
+    config && nominees && authors
+      ? {
+          dir,
+          config,
+          nominees,
+          authors,
+          jury,
+          votes,
+          previous,
+          subscribers,
+          intros,
+          columns,
+          subscribersFile: subscriberName,
+          photoFiles: await listPhotos(dir),
+          emptyFiles: empty,
+        }
+      : null;
+  return { edition, problems, files };
+}
+
+/** The intro files edition.json names: relative paths that must resolve inside the edition folder. */
+async function loadIntros(dir: string, config: EditionConfig | null, problems: Problem[]): Promise<Record<string, string>> {
   const intros: Record<string, string> = {};
   for (const [i, issue] of (config?.newsletter?.issues ?? []).entries()) {
     if (issue.intro === undefined) continue;
@@ -177,34 +232,15 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
       );
       continue;
     }
-    const bytes = await readBytes(path.join(dir, rel));
-    if (bytes === null) {
-      problems.push(
-        problem({ file: "edition.json", field, code: "missing-file", message: `${field}: file "${rel}" does not exist`, value: rel }),
-      );
+    const read = await readRegularFile(path.join(dir, rel), { maxBytes: LIMITS.text, within: dir });
+    if (!read.ok) {
+      const message = read.code === "missing-file" ? `${field}: file "${rel}" does not exist` : `${field}: "${rel}" ${read.message}`;
+      problems.push(problem({ file: "edition.json", field, code: read.code, message, value: rel }));
       continue;
     }
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(read.bytes);
     if (!decoded.ok) problems.push(problem({ file: rel, line: decoded.line, code: decoded.code, message: decoded.message }));
     else intros[rel] = decoded.text.replace(/\r\n?/g, "\n");
   }
-
-  const edition: Edition | null =
-    config && nominees && authors
-      ? {
-          dir,
-          config,
-          nominees,
-          authors,
-          jury,
-          votes,
-          previous,
-          subscribers,
-          intros,
-          columns,
-          subscribersFile: subscriberName,
-          photoFiles: await listPhotos(dir),
-        }
-      : null;
-  return { edition, problems, files };
+  return intros;
 }

@@ -22,6 +22,8 @@ export interface Edition {
   subscribersFile: string;
   /** Photo paths ("photos/x.jpg") that exist in the edition folder. */
   photoFiles: Set<string>;
+  /** CSV files with a header but no rows: check says so once, and nothing is reported as missing from them. */
+  emptyFiles: ReadonlySet<string>;
 }
 
 export type { Author, JuryRow, Nominee, PreviousEntry, Subscriber, Vote };

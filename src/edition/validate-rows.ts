@@ -3,7 +3,7 @@
  * file:line:column of the record and field, a stable code, and the offending value.
  */
 import type { z } from "zod";
-import type { CsvTable } from "./csv.js";
+import type { CsvHeader, CsvRow } from "./csv.js";
 import { problem, type Problem } from "../lib/problem.js";
 
 type Issue = z.core.$ZodIssue;
@@ -33,41 +33,38 @@ function issueMessage(field: string, issue: Issue, input: unknown): string {
   return `${field} ${issue.message}`;
 }
 
-/**
- * Validates every row. Consumes the table's rows (each is released once validated): a 100,000-row
- * subscribers.csv would otherwise hold its cells and its records in memory at the same time.
- */
-export function validateRows<S extends z.ZodType>(
-  table: CsvTable,
-  schema: S,
-): { records: (z.output<S> & { line: number })[]; problems: Problem[] } {
-  const records: (z.output<S> & { line: number })[] = [];
-  const problems: Problem[] = [];
-  const rows = table.rows;
-  table.rows = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row === undefined) continue;
-    rows[i] = RELEASED;
+/** Validates rows one at a time as the CSV reader hands them over (see csv.ts): records and problems. */
+export class RowValidator<S extends z.ZodType> {
+  readonly records: (z.output<S> & { line: number })[] = [];
+  readonly problems: Problem[] = [];
+  readonly #header: CsvHeader;
+  readonly #schema: S;
+
+  constructor(header: CsvHeader, schema: S) {
+    this.#header = header;
+    this.#schema = schema;
+  }
+
+  push(row: CsvRow): void {
     // empty cells are absent values for the schema; the cells object is reused as the input
     const input: Record<string, string | undefined> = row.cells;
     for (const k in input) if (input[k] === "") input[k] = undefined;
-    const result = schema.safeParse(input);
+    const result = this.#schema.safeParse(input);
     if (result.success) {
       // zod returns a fresh object: add the line to it instead of copying it
       const record = result.data as z.output<S> & { line: number };
       record.line = row.line;
-      records.push(record);
-      continue;
+      this.records.push(record);
+      return;
     }
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? "");
       const value = input[field];
-      problems.push(
+      this.problems.push(
         problem({
-          file: table.file,
+          file: this.#header.file,
           line: row.line,
-          column: table.columnIndex[field] ?? null,
+          column: this.#header.columnIndex[field] ?? null,
           field: field || null,
           code: issueCode(issue, value),
           message: issueMessage(field, issue, value),
@@ -76,7 +73,4 @@ export function validateRows<S extends z.ZodType>(
       );
     }
   }
-  return { records, problems };
 }
-
-const RELEASED = { line: 0, cells: {} };

@@ -11,6 +11,8 @@ export const EXIT = {
   reviewNeeded: 3,
   stopped: 4,
   internal: 70,
+  /** Stopped by SIGINT or SIGTERM (128 + SIGINT) before it finished; nothing half-written is left. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -50,4 +52,17 @@ export class EditionInvalidError extends KoepfeError {
     });
     this.name = "EditionInvalidError";
   }
+}
+
+/** A command stopped by Ctrl-C or SIGTERM between two of its steps; what it writes is never half-written. */
+export class InterruptedError extends KoepfeError {
+  constructor(what: string) {
+    super("E_INTERRUPTED", `interrupted: ${what}`, { exitCode: EXIT.interrupted });
+    this.name = "InterruptedError";
+  }
+}
+
+/** Stops a command between two steps when it was asked to stop (SIGINT, SIGTERM). */
+export function stopIfInterrupted(signal: AbortSignal | undefined, what: string): void {
+  if (signal?.aborted) throw new InterruptedError(what);
 }

@@ -42,12 +42,12 @@ export function foldGerman(text: string): string {
 function nameWords(name: string): string[] {
   return foldGerman(name)
     .split(/[\s,]+/)
-    .map((w) => w.replace(/^[.\-]+|[.\-]+$/g, ""))
+    .map((w) => w.replace(/^[.-]+|[.-]+$/g, ""))
     .filter((w) => w.length > 0)
     .filter(
       (w) =>
         !w
-          .split(/[.\-]/)
+          .split(/[.-]/)
           .filter(Boolean)
           .every((part) => TITLES.has(part)),
     );
@@ -67,7 +67,7 @@ export function deriveSortName(name: string): string {
     .filter(
       (w) =>
         !w
-          .split(/[.\-]/)
+          .split(/[.-]/)
           .filter(Boolean)
           .every((part) => TITLES.has(foldGerman(part))),
     );

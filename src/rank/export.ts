@@ -1,12 +1,12 @@
 /**
  * The ranking as data for other tools: `--json` (the shape of docs/ranking.md) and `--csv` for the
- * editorial spreadsheet. The CSV is written for German Excel, which opens it with a double click:
- * UTF-8 with byte order mark (else umlauts break), `;` as delimiter, decimal comma, CRLF.
+ * editorial spreadsheet.
  */
 import type { Edition } from "../edition/model.js";
 import type { RankingConfig } from "../edition/config-schema.js";
 import type { Ranking } from "./model.js";
 import { movementText } from "./movement.js";
+import { spreadsheetCsv } from "../lib/csv-export.js";
 
 export interface RankingJsonEntry {
   id: string;
@@ -66,19 +66,11 @@ const COLUMNS = [
   "movement",
   "tie_broken_by",
 ] as const;
-const NUMBER = /^-?\d+(,\d+)?$/;
 
-/**
- * One CSV cell. A cell starting with = + - @ tab or CR would run as a formula in Excel (CSV formula
- * injection): it gets a leading apostrophe. Plain numbers such as a negative jury score stay numbers.
- */
-export function csvCell(value: string | number | null): string {
-  let cell = value === null ? "" : typeof value === "number" ? String(value).replace(".", ",") : value;
-  if (/^[=+\-@\t\r]/.test(cell) && !NUMBER.test(cell)) cell = `'${cell}`;
-  return /[";\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
+/** The ranking for the editorial spreadsheet (lib/csv-export.ts: German Excel, formulas guarded). */
 export function rankingCsv(json: RankingJson): string {
-  const rows = [COLUMNS.join(";"), ...json.entries.map((e) => COLUMNS.map((c) => csvCell(e[c])).join(";"))];
-  return `\uFEFF${rows.join("\r\n")}\r\n`;
+  return spreadsheetCsv(
+    COLUMNS,
+    json.entries.map((e) => COLUMNS.map((c) => e[c])),
+  );
 }

@@ -4,18 +4,20 @@
  */
 import type { DateTime } from "luxon";
 
-export interface PlannedIssue {
+/** An issue of the plan with its send time resolved in the edition's zone. */
+export interface ScheduledIssue {
   number: number;
   /** null when the issue has no send_at (e.g. the default plan without newsletter.start_at). */
   sendAt: DateTime | null;
 }
 
-export interface IssueProgress {
+/** What the schedule needs to know of an issue's deliveries (the ledger's IssueProgress has it). */
+type Progress = {
   /** The issue's audience is frozen and at least one delivery was attempted. */
   started: boolean;
-  /** Every delivery reached a final state (sent, failed, bounced, unknown). */
+  /** Every delivery reached a final state. */
   complete: boolean;
-}
+};
 
 export type DueDecision =
   | { number: number; action: "send" | "resume"; lateByMinutes: number }
@@ -30,8 +32,8 @@ export type DueDecision =
  * `koepfe send ISSUE` by hand.
  */
 export function decideDue(
-  plan: readonly PlannedIssue[],
-  progress: ReadonlyMap<number, IssueProgress>,
+  plan: readonly ScheduledIssue[],
+  progress: ReadonlyMap<number, Progress>,
   now: DateTime,
   maxDelayHours: number,
 ): DueDecision[] {
@@ -45,4 +47,22 @@ export function decideDue(
     if (lateByMinutes > maxDelayHours * 60) return { number: issue.number, action: "late", lateByMinutes };
     return { number: issue.number, action: p.started ? "resume" : "send", lateByMinutes };
   });
+}
+
+/** One sentence per decision, for the log of a `send --due` run. */
+export function describeDecision(d: DueDecision): string {
+  switch (d.action) {
+    case "send":
+      return `issue ${d.number}: due ${d.lateByMinutes} min ago, sending`;
+    case "resume":
+      return `issue ${d.number}: half-sent, resuming`;
+    case "late":
+      return `issue ${d.number}: ${Math.round(d.lateByMinutes / 60)} h late, over newsletter.max_delay_hours: not sent automatically — send it by hand with "koepfe send ${d.number}" if it should still go out`;
+    case "wait":
+      return `issue ${d.number}: due in ${d.inMinutes} min`;
+    case "done":
+      return `issue ${d.number}: complete`;
+    case "unscheduled":
+      return `issue ${d.number}: no send_at (set newsletter.start_at or the issue's send_at)`;
+  }
 }

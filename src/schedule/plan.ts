@@ -3,9 +3,9 @@ import type { Edition } from "../edition/model.js";
 import type { Ranking } from "../rank/model.js";
 import { planIssues } from "../render/newsletter/plan.js";
 import { resolveWallTime } from "./wall-time.js";
-import type { PlannedIssue } from "./due.js";
+import type { ScheduledIssue } from "./due.js";
 
-export function schedulePlan(edition: Edition, ranking: Ranking): PlannedIssue[] {
+export function schedulePlan(edition: Edition, ranking: Ranking): ScheduledIssue[] {
   return resolvePlan(
     planIssues(edition, ranking).map((p) => p.issue),
     edition.config.timezone,
@@ -13,7 +13,7 @@ export function schedulePlan(edition: Edition, ranking: Ranking): PlannedIssue[]
 }
 
 /** Each issue's send_at resolved in `zone`; null for no send_at or one that does not resolve. */
-export function resolvePlan(issues: readonly { number: number; send_at: string }[], zone: string): PlannedIssue[] {
+export function resolvePlan(issues: readonly { number: number; send_at: string }[], zone: string): ScheduledIssue[] {
   return issues.map((issue) => {
     const resolved = issue.send_at === "" ? null : resolveWallTime(issue.send_at, zone);
     // `check` refuses unresolvable times, so a valid edition only has null for unscheduled issues

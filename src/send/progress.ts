@@ -3,20 +3,22 @@
  * every failure printed above it; otherwise JSON lines for cron and journald logs (start, each
  * delivery that did not simply go out, a progress line every few seconds, stop).
  */
-import type { CampaignEvents, DeliveryEvent } from "./campaign.js";
+import type { SendEvents, DeliveryEvent } from "./send-loop.js";
+import { createLog, type Log, type LogOutput } from "../lib/log.js";
 import type { StopReason } from "./run-result.js";
 import { printable } from "../lib/text-safety.js";
 
-type Out = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+type Out = LogOutput;
 
 const TTY_REDRAW_MS = 100;
 
 const JSON_PROGRESS_MS = 5_000;
 
-export class Progress implements CampaignEvents {
+export class Progress implements SendEvents {
   readonly #out: Out;
   readonly #clock: () => number;
   readonly #tty: boolean;
+  readonly #log: Log;
   #startedAt = 0;
   #lastDraw = -Infinity;
   #pending = 0;
@@ -35,54 +37,56 @@ export class Progress implements CampaignEvents {
     this.#out = out;
     this.#clock = clock;
     this.#tty = out.isTTY === true;
+    this.#log = createLog(out, clock);
   }
 
   /** A fact of the run: `text` on a terminal, a JSON line with `event` and `fields` otherwise. */
   note(event: string, fields: Record<string, unknown>, text: string): void {
-    if (this.#tty) this.#out.write(`${text}\n`);
-    else this.#json(event, fields);
-  }
-
-  /** A JSON line with the time; the shape of every log line of a send. */
-  #json(event: string, fields: Record<string, unknown>): void {
-    this.#out.write(`${JSON.stringify({ time: new Date(this.#clock()).toISOString(), event, ...fields })}\n`);
+    this.#log(event, fields, text);
   }
 
   start(info: { issue: number; audience: number; pending: number; unknownAfterCrash: number; requeued: number }): void {
     this.#startedAt = this.#clock();
     this.#pending = info.pending;
     this.#issue = info.issue;
-    if (this.#tty)
-      this.#out.write(
-        `issue ${info.issue}: ${info.pending} of ${info.audience} deliveries to send${info.unknownAfterCrash > 0 ? `, ${info.unknownAfterCrash} found in flight from an earlier run (now unknown)` : ""}\n`,
-      );
-    else this.#json("start", info);
+    this.#log(
+      "start",
+      info,
+      `issue ${info.issue}: ${info.pending} of ${info.audience} deliveries to send${info.unknownAfterCrash > 0 ? `, ${info.unknownAfterCrash} found in flight from an earlier run (now unknown)` : ""}`,
+    );
   }
 
   delivery(info: { email: string; event: DeliveryEvent; response: string; attempts: number }): void {
     this.#count[info.event]++;
     const now = this.#clock();
     if (info.event !== "sent") {
-      if (this.#tty) this.#line(`${info.event.padEnd(10)} ${info.email}: ${info.response}`);
+      const text = `${info.event.padEnd(10)} ${info.email}: ${info.response}`;
+      if (this.#tty) this.#line(text);
       else
-        this.#json("delivery", {
-          issue: this.#issue,
-          state: info.event,
-          email: info.email,
-          attempts: info.attempts,
-          response: info.response,
-        });
+        this.#log(
+          "delivery",
+          { issue: this.#issue, state: info.event, email: info.email, attempts: info.attempts, response: info.response },
+          printable(text),
+        );
     }
     const interval = this.#tty ? TTY_REDRAW_MS : JSON_PROGRESS_MS;
     if (now - this.#lastDraw < interval) return;
     this.#lastDraw = now;
     if (this.#tty) this.#draw(now);
-    else this.#json("progress", { issue: this.#issue, ...this.#figures(now) });
+    else {
+      const f = this.#figures(now);
+      this.#log(
+        "progress",
+        { issue: this.#issue, ...f },
+        `issue ${this.#issue}: ${f.done} of ${f.pending} done, ${f.sent} sent, ${f.failed} failed`,
+      );
+    }
   }
 
   stop(reason: StopReason): void {
-    if (this.#tty) this.#line(`stopping (${reason.kind}): waiting for the messages in flight …`);
-    else this.#json("stop", { issue: this.#issue, ...reason });
+    const text = `stopping (${reason.kind}): waiting for the messages in flight …`;
+    if (this.#tty) this.#line(text);
+    else this.#log("stop", { issue: this.#issue, ...reason }, text);
   }
 
   /** Ends the bar line before the summary is printed. */

@@ -6,6 +6,8 @@ import type { RelayFailureCode } from "./mailer/mailer.js";
 export type StopReason =
   | { kind: "relay"; code: RelayFailureCode; response: string }
   | { kind: "paused"; failures: number; window: number }
+  /** The ledger could not be written (disk full, I/O error): claims and answers must be on disk. */
+  | { kind: "ledger"; response: string }
   | { kind: "interrupted" };
 
 export interface RunTally {
@@ -18,7 +20,7 @@ export interface RunTally {
   deferred: number;
 }
 
-export interface CampaignResult {
+export interface SendRunResult {
   issue: number;
   /** What this run did. */
   run: RunTally;
@@ -38,13 +40,13 @@ export function emptyTally(): RunTally {
 }
 
 /** 4 stopped (relay, auth, pause, Ctrl-C); 3 failures or unknowns to review; else 0. Bounces are handled (suppressed), not a review item. */
-export function campaignExitCode(r: CampaignResult): ExitCode {
+export function runExitCode(r: SendRunResult): ExitCode {
   if (r.stop !== null) return EXIT.stopped;
   return r.totals.counts.failed + r.totals.counts.unknown > 0 ? EXIT.reviewNeeded : EXIT.ok;
 }
 
 /** One human line per fact, for the end of a run (also on Ctrl-C). */
-export function summaryLines(r: CampaignResult): string[] {
+export function summaryLines(r: SendRunResult): string[] {
   const t = r.totals.counts;
   const lines = [
     `issue ${r.issue}: sent ${r.run.sent}, failed ${r.run.failed}, bounced ${r.run.bounced}, unknown ${t.unknown}, suppressed ${r.run.suppressed}, skipped ${r.skipped} (already done)`,
@@ -67,6 +69,10 @@ export function summaryLines(r: CampaignResult): string[] {
     lines.push(
       `paused: ${s.failures} of the last ${s.window} attempts failed; check the relay's answers above, then run the same command again to resume`,
     );
+  if (s?.kind === "ledger")
+    lines.push(
+      `stopped: the ledger ${s.response.includes("full") ? "disk is full" : "cannot be written"} (${s.response}); nothing unclaimed went out — free space and run the same command again`,
+    );
   if (s?.kind === "interrupted")
     lines.push("interrupted: in-flight messages finished, the rest stays queued; run the same command again to resume");
   return lines;
@@ -78,6 +84,8 @@ function relayMessage(code: RelayFailureCode): string {
       return "the relay refused the login (check the user and password in KOEPFE_SMTP_URL)";
     case "E_SMTP_UNREACHABLE":
       return "the relay cannot be reached (check host and port in KOEPFE_SMTP_URL)";
+    case "E_SMTP_TLS":
+      return "TLS with the relay failed or is not offered (credentials are only sent over TLS; check smtps:// or smtp:// in KOEPFE_SMTP_URL and the relay's STARTTLS)";
     case "E_SMTP_SENDER_REFUSED":
       return "the relay refuses newsletter.from as sender";
   }

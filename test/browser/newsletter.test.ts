@@ -8,9 +8,10 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
-import { requireValidEdition } from "../../src/check/check.js";
+import { loadValidEdition as requireValidEdition } from "../../src/app/checked-edition.js";
 import { rankEdition } from "../../src/rank/rank.js";
-import { compileIssues, personalize } from "../../src/render/newsletter/index.js";
+import { compileIssues } from "../../src/render/newsletter/compile.js";
+import { personalize } from "../../src/render/newsletter/personalize.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

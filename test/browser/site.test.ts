@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
-import { buildEdition, type BuildResult } from "../../src/build/build.js";
+import { buildEdition } from "../../src/app/build.js";
+import type { BuildResult } from "../../src/build/result.js";
 import { serveSite } from "../../src/serve/preview/static.js";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { tempOut } from "../helpers/site.js";
@@ -29,7 +30,7 @@ let pages: { name: string; path: string }[];
 
 beforeAll(async () => {
   const out = tempOut();
-  built = await buildEdition({ dir: path.join(ROOT, "data"), out });
+  built = await buildEdition(path.join(ROOT, "data"), { out });
   const mount = new URL(built.edition.config.base_url).pathname;
   server = createServer((req, res) => void serveSite(req, res, out, mount));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

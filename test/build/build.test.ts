@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildEdition } from "../../src/build/build.js";
+import { buildEdition } from "../../src/app/build.js";
+import { MARKER } from "../../src/build/swap.js";
 import { DEFAULT_TEMPLATES_DIR } from "../../src/render/site/templates.js";
 import { LAUDATION, baseFiles, configWith, writeEdition } from "../helpers/edition.js";
 import { runCli } from "../helpers/cli.js";
@@ -68,12 +69,12 @@ describe("build: a failed build leaves the previous output untouched, byte for b
     const templates = mkdtempSync(path.join(tmpdir(), "koepfe-templates-"));
     cpSync(DEFAULT_TEMPLATES_DIR, templates, { recursive: true });
     writeFileSync(path.join(templates, "pages/person.hbs"), "{{#> layout}}<h1>{{name}}</h1>{{missingField}}{{/layout}}\n");
-    await expect(buildEdition({ dir, out, siteTemplatesDir: templates })).rejects.toMatchObject({
+    await expect(buildEdition(dir, { out, siteTemplatesDir: templates })).rejects.toMatchObject({
       code: "E_TEMPLATE",
       message: expect.stringMatching(/pages\/person\.hbs: "missingField" not defined.*nothing was published/) as string,
     });
     writeFileSync(path.join(templates, "pages/person.hbs"), "{{#if}}\n");
-    await expect(buildEdition({ dir, out, siteTemplatesDir: templates })).rejects.toMatchObject({
+    await expect(buildEdition(dir, { out, siteTemplatesDir: templates })).rejects.toMatchObject({
       code: "E_TEMPLATE",
       message: expect.stringMatching(/\/pages\/person\.hbs: Parse error on line 2/) as string,
     });
@@ -87,7 +88,7 @@ describe("build: a failed build leaves the previous output untouched, byte for b
       path.join(dir, "edition.json"),
       configWith((c) => (c["newsletter"] = { ...NEWSLETTER, max_html_bytes: 2000 })),
     );
-    await expect(buildEdition({ dir, out })).rejects.toMatchObject({
+    await expect(buildEdition(dir, { out })).rejects.toMatchObject({
       code: "E_NEWSLETTER_BUDGET",
       problems: expect.arrayContaining([expect.objectContaining({ severity: "error" })]),
     });
@@ -100,7 +101,7 @@ describe("build: a failed build leaves the previous output untouched, byte for b
     writeFileSync(path.join(dir, "nominees.csv"), nomineesWith({ "anna-mueller": { photo: "photos/anna.jpg", photo_credit: "Foto: X" } }));
     mkdirSync(path.join(dir, "photos"));
     writeFileSync(path.join(dir, "photos/anna.jpg"), "not a jpeg");
-    await expect(buildEdition({ dir, out })).rejects.toMatchObject({
+    await expect(buildEdition(dir, { out })).rejects.toMatchObject({
       code: "E_PHOTO",
       message: expect.stringContaining("photos/anna.jpg: cannot read the image") as string,
     });
@@ -114,7 +115,7 @@ describe("build: the output folder", () => {
     const { dir, out } = await publishedOnce();
     mkdirSync(path.join(out, "removed-person"));
     writeFileSync(path.join(out, "removed-person/index.html"), "<p>old</p>");
-    await buildEdition({ dir, out });
+    await buildEdition(dir, { out });
     expect(existsSync(path.join(out, "removed-person"))).toBe(false);
     expect(existsSync(path.join(out, "anna-mueller/index.html"))).toBe(true);
     expect(leftovers(out)).toEqual([]);
@@ -125,14 +126,14 @@ describe("build: the output folder", () => {
     const foreign = tempOut();
     mkdirSync(foreign);
     writeFileSync(path.join(foreign, "keep.txt"), "mine");
-    await expect(buildEdition({ dir, out: foreign })).rejects.toMatchObject({ code: "E_OUT_NOT_BUILD" });
+    await expect(buildEdition(dir, { out: foreign })).rejects.toMatchObject({ code: "E_OUT_NOT_BUILD" });
     expect(readFileSync(path.join(foreign, "keep.txt"), "utf8")).toBe("mine");
-    await expect(buildEdition({ dir, out: dir })).rejects.toMatchObject({
+    await expect(buildEdition(dir, { out: dir })).rejects.toMatchObject({
       code: "E_USAGE",
       message: expect.stringContaining("would replace the edition folder") as string,
     });
-    await expect(buildEdition({ dir, out: path.dirname(dir) })).rejects.toMatchObject({ code: "E_USAGE" });
-    await expect(buildEdition({ dir, out: process.cwd() })).rejects.toMatchObject({
+    await expect(buildEdition(dir, { out: path.dirname(dir) })).rejects.toMatchObject({ code: "E_USAGE" });
+    await expect(buildEdition(dir, { out: process.cwd() })).rejects.toMatchObject({
       code: "E_USAGE",
       message: expect.stringContaining("working directory") as string,
     });
@@ -143,11 +144,39 @@ describe("build: the output folder", () => {
     const out = tempOut();
     const dead = `${out}.tmp-999999999-0badc0de`;
     const running = `${out}.tmp-${process.pid}-00000001`;
-    mkdirSync(dead);
-    mkdirSync(running);
-    await buildEdition({ dir, out });
+    for (const folder of [dead, running]) {
+      mkdirSync(folder);
+      writeFileSync(path.join(folder, MARKER), "");
+    }
+    await buildEdition(dir, { out });
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(running)).toBe(true);
+  });
+
+  it("leaves a sibling named like a build's backup alone when it carries no marker (build deleted a folder it did not write)", async () => {
+    const dir = writeEdition();
+    const out = tempOut();
+    const foreign = `${out}.old-999999999-0badc0de`;
+    mkdirSync(foreign);
+    writeFileSync(path.join(foreign, "thesis.tex"), "years of work");
+    await buildEdition(dir, { out });
+    expect(readFileSync(path.join(foreign, "thesis.tex"), "utf8")).toBe("years of work");
+  });
+
+  it("refuses to replace an earlier output that holds the edition, also when the edition is reached through a symbolic link", async () => {
+    const out = tempOut();
+    const first = writeEdition();
+    await buildEdition(first, { out });
+    // an editor moved the edition into the published folder and works through a link to it
+    const inside = path.join(out, "edition");
+    cpSync(first, inside, { recursive: true });
+    const link = path.join(path.dirname(out), `link-${path.basename(out)}`);
+    symlinkSync(inside, link);
+    await expect(buildEdition(link, { out })).rejects.toMatchObject({
+      code: "E_USAGE",
+      message: expect.stringContaining("would replace the edition folder") as string,
+    });
+    expect(existsSync(path.join(inside, "edition.json"))).toBe(true);
   });
 
   it("a nominee id that names a site folder is a located problem", async () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { readdirSync } from "node:fs";
 import iconv from "iconv-lite";
-import { checkEdition } from "../../src/check/check.js";
+import { checkEdition } from "../../src/app/checked-edition.js";
 import { writeEdition, configWith, csv, baseFiles, LAUDATION } from "../helpers/edition.js";
 
 const NOMINEE_HEADER = ["id", "name", "gender", "role", "company", "category", "author_id", "laudation", "photo", "photo_credit"];

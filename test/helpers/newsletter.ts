@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterTypes as P } from "parse5";
 import { DEFAULT_TEMPLATES_DIR } from "../../src/render/newsletter/templates.js";
-import { requireValidEdition } from "../../src/check/check.js";
+import { loadValidEdition as requireValidEdition } from "../../src/app/checked-edition.js";
 import type { Edition } from "../../src/edition/model.js";
 import type { Movement, Ranking, RankedEntry } from "../../src/rank/model.js";
 import { RankingConfig } from "../../src/edition/config-schema.js";

@@ -66,6 +66,7 @@ export function editionOf(spec: EditionSpec): Edition {
   const criteria = config.ranking.criteria;
   return {
     dir: "/nowhere",
+    emptyFiles: new Set(),
     config,
     nominees: spec.nominees.map((n, i) => nominee(n, i + 2)),
     authors: [],

@@ -8,9 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { csv, writeEdition } from "./edition.js";
 import { NEWSLETTER as SENDER_SETTINGS, newsletterConfig } from "./newsletter.js";
-import { buildMail, type MailSettings } from "../../src/send/message.js";
+import { messageTemplate, type MailSettings } from "../../src/send/mailer/message.js";
 import type { MessageSource } from "../../src/send/source.js";
+import { relayFromEnv, type Relay } from "../../src/send/mailer/smtp.js";
+import { fillPlan, placeholdersFor } from "../../src/render/newsletter/placeholders.js";
 import { unsubscribeToken } from "../../src/lib/token.js";
+import { testCertificate } from "./tls.js";
 
 export const SECRET = "test-secret-0123456789abcdef";
 
@@ -47,7 +50,14 @@ export function sendEdition(rows: readonly SubscriberRow[], newsletter: Record<s
 
 /** The environment of a real send into the test SMTP server, with the ledger in the edition. */
 export function sendEnv(smtpUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { KOEPFE_SECRET: SECRET, KOEPFE_SMTP_URL: smtpUrl, KOEPFE_STATE: "", KOEPFE_DKIM_KEY_FILE: "", ...extra };
+  return {
+    KOEPFE_SECRET: SECRET,
+    KOEPFE_SMTP_URL: smtpUrl,
+    KOEPFE_STATE: "",
+    KOEPFE_DKIM_KEY_FILE: "",
+    KOEPFE_SMTP_CA_FILE: testCertificate().caFile,
+    ...extra,
+  };
 }
 
 export const stateFile = (dir: string) => path.join(dir, ".koepfe", "state.sqlite");
@@ -66,24 +76,28 @@ export const SETTINGS: MailSettings = {
 };
 export const SENDER = { name: "100 Köpfe", address: "koepfe@example.org", domain: "example.org" };
 
+/** The relay of a test SMTP server's URL, as `koepfe send` reads it from KOEPFE_SMTP_URL. */
+export function relayOf(url: string, env: NodeJS.ProcessEnv = {}): Relay {
+  return relayFromEnv({ KOEPFE_SMTP_CA_FILE: testCertificate().caFile, ...env, KOEPFE_SMTP_URL: url });
+}
+
+const SLOTS = placeholdersFor("testsource");
+
 /** A message source without MJML: a short text and HTML part naming the recipient. */
 export function simpleSource(settings: MailSettings = SETTINGS): MessageSource {
+  const { salutation, unsubscribeUrl } = SLOTS;
+  const template = messageTemplate(settings, SENDER, {
+    text: fillPlan(`${salutation}\n\nPlätze 100 bis 91.\n\nAbmelden: ${unsubscribeUrl}\n`, SLOTS),
+    html: fillPlan(`<p>${salutation}</p><p><a href="${unsubscribeUrl}">Abmelden</a></p>`, SLOTS),
+  });
   return {
-    envelopeFrom: SENDER.address,
-    message(to, date) {
-      const unsubscribeUrl = NEWSLETTER.unsubscribe_url + unsubscribeToken(SECRET, settings.listId, to.email);
+    envelopeFrom: () => SENDER.address,
+    template,
+    fill(to, date) {
+      const url = NEWSLETTER.unsubscribe_url + unsubscribeToken(SECRET, settings.listId, to.email);
       const hello = to.firstName ? `Hallo ${to.firstName},` : "Guten Tag,";
-      return buildMail(
-        settings,
-        SENDER,
-        to,
-        {
-          text: `${hello}\n\nPlätze 100 bis 91.\n\nAbmelden: ${unsubscribeUrl}\n`,
-          html: `<p>${hello}</p><p><a href="${unsubscribeUrl}">Abmelden</a></p>`,
-          unsubscribeUrl,
-        },
-        date,
-      );
+      const values = { salutation: hello, unsubscribeUrl: url, webUrl: "https://koepfe.example.org/2024/newsletter/1/" };
+      return { to: to.email, messageId: to.messageId, date, unsubscribeUrl: url, text: values, html: values };
     },
   };
 }

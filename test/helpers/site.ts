@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterTypes as P } from "parse5";
 import sharp from "sharp";
-import { buildEdition, type BuildOptions, type BuildResult } from "../../src/build/build.js";
+import { buildEdition, type BuildOptions } from "../../src/app/build.js";
+import type { BuildResult } from "../../src/build/result.js";
 import { writeEdition } from "./edition.js";
 import { all, attr, text, type Node } from "./html.js";
 export { nomineesWith, type NomineeCells } from "./edition.js";
@@ -28,7 +29,7 @@ export async function buildFixture(
 ): Promise<{ dir: string; out: string; result: BuildResult }> {
   const dir = writeEdition(overrides);
   const out = options.out ?? tempOut();
-  const result = await buildEdition({ dir, out, ...options });
+  const result = await buildEdition(dir, { out, ...options });
   return { dir, out, result };
 }
 

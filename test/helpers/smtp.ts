@@ -12,6 +12,7 @@
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import type { Socket } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
+import { testCertificate } from "./tls.js";
 
 export type Reply = { code: number; message: string } | "drop" | undefined;
 
@@ -20,8 +21,12 @@ export interface SmtpScript {
   rcpt?: (to: string, attempt: number) => Reply;
   /** Answer after the message arrived; "drop" records it as received and closes without a reply. */
   data?: (to: string, attempt: number) => Reply;
-  /** When set, AUTH is required and only these credentials pass. */
+  /** When set, AUTH is required and only these credentials pass — after STARTTLS (test CA, helpers/tls.ts). */
   auth?: { user: string; pass: string };
+  /** Offer no STARTTLS even with AUTH: a relay that would take the password in clear text. */
+  plaintextOnly?: boolean;
+  /** Called when a client tries to log in (also when it fails). */
+  onAuthAttempt?: (user: string) => void;
   /** Delay before answering the end of DATA (keeps messages in flight in the crash test). */
   dataDelayMs?: number;
   /** Called for every accepted message, before the 250 goes out. */
@@ -60,12 +65,16 @@ export async function startSmtp(script: SmtpScript = {}): Promise<TestSmtp> {
   };
   const socketOf = (s: SMTPServerSession) => [...sockets].find((x) => x.remotePort === s.remotePort);
 
+  const tls = script.auth && !script.plaintextOnly ? testCertificate() : null;
   const server = new SMTPServer({
     logger: false,
-    disabledCommands: script.auth ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
-    allowInsecureAuth: true,
+    disabledCommands: script.auth ? (tls ? [] : ["STARTTLS"]) : ["STARTTLS", "AUTH"],
+    // a relay with STARTTLS takes logins only after it; the plain one takes them as they come
+    allowInsecureAuth: tls === null,
+    ...(tls ? { key: tls.key, cert: tls.cert } : {}),
     authOptional: !script.auth,
     onAuth(auth, _session, cb) {
+      script.onAuthAttempt?.(auth.username ?? "");
       if (script.auth && auth.username === script.auth.user && auth.password === script.auth.pass) return cb(null, { user: auth.username });
       cb(Object.assign(new Error("Invalid username or password"), { responseCode: 535 }));
     },

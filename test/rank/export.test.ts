@@ -1,7 +1,11 @@
 import { describe, it, expect } from "vitest";
-import { csvCell, rankingCsv, rankingJson } from "../../src/rank/export.js";
+import { rankingCsv, rankingJson } from "../../src/rank/export.js";
+import { spreadsheetCsv } from "../../src/lib/csv-export.js";
 import { rankEdition } from "../../src/rank/rank.js";
 import { editionOf } from "../helpers/rank.js";
+
+/** One cell as the export writes it (the header line and the BOM stripped). */
+const csvCell = (value: string | number | null) => spreadsheetCsv(["x"], [[value]]).split("\r\n")[1];
 
 describe("CSV export", () => {
   it("neutralises cells that Excel would run as a formula", () => {

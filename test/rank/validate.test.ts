@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { checkEdition } from "../../src/check/check.js";
+import { checkEdition } from "../../src/app/checked-edition.js";
 import { rankingProblems } from "../../src/rank/validate.js";
 import { writeEdition, configWith, csv, baseFiles, NOMINEES, LAUDATION } from "../helpers/edition.js";
 import { editionOf } from "../helpers/rank.js";

@@ -1,9 +1,10 @@
 import { describe, it, expect } from "vitest";
 import { DateTime } from "luxon";
 import { resolveWallTime } from "../../src/schedule/wall-time.js";
-import { decideDue, type IssueProgress } from "../../src/schedule/due.js";
+import { decideDue } from "../../src/schedule/due.js";
+import type { IssueProgress } from "../../src/send/ledger/ledger.js";
 import { compactRanges } from "../../src/schedule/plan-check.js";
-import { checkEdition } from "../../src/check/check.js";
+import { checkEdition } from "../../src/app/checked-edition.js";
 import { writeEdition, configWith } from "../helpers/edition.js";
 
 const ZONE = "Europe/Berlin";

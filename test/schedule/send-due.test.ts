@@ -75,8 +75,8 @@ describe("koepfe send --due with a fixed clock", () => {
       1,
       confirmed(4, "due-resume.test").map(([email, firstName]) => ({ email, firstName, messageId: `<m-${email}@example.org>` })),
     );
-    ledger.claim(1, "r1@due-resume.test");
-    ledger.record(1, "r1@due-resume.test", { kind: "sent", response: "250 ok" });
+    await ledger.claim(1, "r1@due-resume.test");
+    await ledger.record(1, "r1@due-resume.test", { kind: "sent", response: "250 ok" });
     ledger.close();
     const r = await runCli(["send", "--due", dir, "--now", "2024-12-02T08:00"], sendEnv(smtp.url));
     expect(r.code).toBe(0);

@@ -5,11 +5,11 @@
  */
 import { Ledger } from "../../src/send/ledger/ledger.js";
 import { smtpMailer } from "../../src/send/mailer/smtp.js";
-import { runCampaign } from "../../src/send/campaign.js";
-import { abortableSleep } from "../../src/send/modes/issue.js";
-import { campaignExitCode } from "../../src/send/run-result.js";
-import { messageIdFor } from "../../src/send/message.js";
-import { SETTINGS, simpleSource } from "../helpers/send.js";
+import { runSendLoop } from "../../src/send/send-loop.js";
+import { abortableSleep } from "../../src/lib/sleep.js";
+import { runExitCode } from "../../src/send/run-result.js";
+import { messageIdFor } from "../../src/send/mailer/message.js";
+import { SETTINGS, simpleSource, relayOf } from "../helpers/send.js";
 
 const [file = "", url = "", recipients = "0", concurrency = "1"] = process.argv.slice(2);
 const ledger = new Ledger(file);
@@ -23,8 +23,8 @@ ledger.freezeAudience(
   1,
   emails.map((email) => ({ email, firstName: null, messageId: messageIdFor(SETTINGS, "example.org", email) })),
 );
-const mailer = smtpMailer({ url, connections: Number(concurrency), dkim: null, threads: 2 });
-const result = await runCampaign(
+const mailer = smtpMailer({ relay: relayOf(url), connections: Number(concurrency), dkim: null, threads: 2 });
+const result = await runSendLoop(
   {
     ledger,
     mailer,
@@ -51,4 +51,4 @@ await mailer.close();
 ledger.lock.release();
 ledger.close();
 process.stdout.write(`${JSON.stringify({ event: "done", run: result.run })}\n`);
-process.exitCode = campaignExitCode(result);
+process.exitCode = runExitCode(result);

@@ -21,10 +21,12 @@ function ledgerWith(emails: string[], now = () => Date.UTC(2024, 11, 2, 7)): Led
 describe("the ledger file", () => {
   it("is created with its folder, in WAL mode, at the current schema version", () => {
     const ledger = new Ledger(tmpFile());
-    expect(ledger.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(ledger.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
-    expect(ledger.db.pragma("busy_timeout", { simple: true })).toBeGreaterThanOrEqual(5000);
     ledger.close();
+    // what the file itself says (journal mode and schema version are stored in it)
+    const db = new Database(ledger.file, { readonly: true });
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
   });
 
   it("refuses a file written by a newer koepfe", () => {
@@ -57,53 +59,53 @@ describe("the audience", () => {
 });
 
 describe("deliveries move only along their edges", () => {
-  it("queued → sending → sent, once", () => {
+  it("queued → sending → sent, once", async () => {
     const ledger = ledgerWith(["a@x.test"]);
-    expect(ledger.claim(1, "a@x.test")).toEqual({ claimed: true });
-    expect(() => ledger.claim(1, "a@x.test")).toThrow(/not in state "queued"/);
-    ledger.record(1, "a@x.test", { kind: "sent", response: "250 ok" });
-    expect(() => ledger.record(1, "a@x.test", { kind: "sent", response: "250 again" })).toThrow(/not in state "sending"/);
+    await expect(ledger.claim(1, "a@x.test")).resolves.toEqual({ claimed: true });
+    await expect(ledger.claim(1, "a@x.test")).rejects.toThrow(/not in state "queued"/);
+    await ledger.record(1, "a@x.test", { kind: "sent", response: "250 ok" });
+    await expect(ledger.record(1, "a@x.test", { kind: "sent", response: "250 again" })).rejects.toThrow(/not in state "sending"/);
     const [d] = ledger.deliveries(1);
     expect(d).toMatchObject({ state: "sent", attempts: 1, response: "250 ok", sentAt: "2024-12-02T07:00:00.000Z" });
     expect(ledger.progress(1)).toMatchObject({ started: true, complete: true });
     ledger.close();
   });
 
-  it("a 4xx goes back to the queue with its retry time and one more attempt", () => {
+  it("a 4xx goes back to the queue with its retry time and one more attempt", async () => {
     const ledger = ledgerWith(["a@x.test"]);
-    ledger.claim(1, "a@x.test");
-    ledger.record(1, "a@x.test", { kind: "deferred", response: "451 greylisted", retryAt: 1234 });
+    await ledger.claim(1, "a@x.test");
+    await ledger.record(1, "a@x.test", { kind: "deferred", response: "451 greylisted", retryAt: 1234 });
     expect(ledger.pending(1)).toEqual([{ ...member("a@x.test"), attempts: 1, retryAt: 1234 }]);
     expect(ledger.progress(1)).toMatchObject({ started: true, complete: false });
     ledger.close();
   });
 
-  it("a relay failure puts the row back without counting an attempt", () => {
+  it("a relay failure puts the row back without counting an attempt", async () => {
     const ledger = ledgerWith(["a@x.test"]);
-    ledger.claim(1, "a@x.test");
-    ledger.record(1, "a@x.test", { kind: "not-sent", response: "535 auth" });
+    await ledger.claim(1, "a@x.test");
+    await ledger.record(1, "a@x.test", { kind: "not-sent", response: "535 auth" });
     expect(ledger.pending(1)).toEqual([{ ...member("a@x.test"), attempts: 0, retryAt: null }]);
     ledger.close();
   });
 
-  it("a bounce suppresses the address in the same step", () => {
+  it("a bounce suppresses the address in the same step", async () => {
     const ledger = ledgerWith(["a@x.test"]);
-    ledger.claim(1, "a@x.test");
-    ledger.record(1, "a@x.test", { kind: "bounced", response: "550 5.1.1 no such user" });
+    await ledger.claim(1, "a@x.test");
+    await ledger.record(1, "a@x.test", { kind: "bounced", response: "550 5.1.1 no such user" });
     expect(ledger.suppressions.reasonFor("a@x.test")).toBe("bounce: 550 5.1.1 no such user");
     expect(ledger.suppressions.list()[0]).toMatchObject({ source: "send issue 1" });
     ledger.close();
   });
 
-  it("a claim of a suppressed address ends it as suppressed instead of sending", () => {
+  it("a claim of a suppressed address ends it as suppressed instead of sending", async () => {
     const ledger = ledgerWith(["a@x.test"]);
     ledger.suppressions.suppress("A@X.TEST", "unsubscribe", "one-click");
-    expect(ledger.claim(1, "a@x.test")).toEqual({ claimed: false, reason: "unsubscribe" });
+    await expect(ledger.claim(1, "a@x.test")).resolves.toEqual({ claimed: false, reason: "unsubscribe" });
     expect(ledger.deliveries(1)[0]).toMatchObject({ state: "suppressed", response: "suppressed: unsubscribe" });
     ledger.close();
   });
 
-  it("the transition table: every edge starts where it must", () => {
+  it("the transition table: every edge starts where it must", async () => {
     expect(rowChange({ kind: "claim" })).toMatchObject({ from: "queued", to: "sending", attempts: 0 });
     expect(rowChange({ kind: "crashed", response: "" })).toMatchObject({ from: "sending", to: "unknown", attempts: 1 });
     expect(rowChange({ kind: "resend" })).toMatchObject({ from: "unknown", to: "queued" });
@@ -112,11 +114,11 @@ describe("deliveries move only along their edges", () => {
 });
 
 describe("after a crash", () => {
-  it("rows left in sending become unknown, are reported, and stay out of the queue", () => {
+  it("rows left in sending become unknown, are reported, and stay out of the queue", async () => {
     const ledger = ledgerWith(["a@x.test", "b@x.test", "c@x.test"]);
-    ledger.claim(1, "a@x.test");
-    ledger.claim(1, "b@x.test");
-    ledger.record(1, "b@x.test", { kind: "sent", response: "250" });
+    await ledger.claim(1, "a@x.test");
+    await ledger.claim(1, "b@x.test");
+    await ledger.record(1, "b@x.test", { kind: "sent", response: "250" });
     expect(ledger.markUnknownAfterCrash()).toEqual([{ issue: 1, email: "a@x.test" }]);
     expect(ledger.pending(1).map((d) => d.email)).toEqual(["c@x.test"]);
     expect(ledger.deliveries(1)[0]).toMatchObject({ state: "unknown", attempts: 1 });
@@ -128,7 +130,7 @@ describe("after a crash", () => {
 });
 
 describe("the suppression list", () => {
-  it("keeps the first reason, ignores case, and is shared with a second connection (the unsubscribe server)", () => {
+  it("keeps the first reason, ignores case, and is shared with a second connection (the unsubscribe server)", async () => {
     const file = tmpFile();
     const sender = new Ledger(file);
     const server = new Ledger(file);
@@ -142,7 +144,7 @@ describe("the suppression list", () => {
 });
 
 describe("the run lock", () => {
-  it("keeps a second run out while the holder lives, and is taken over from a dead one", () => {
+  it("keeps a second run out while the holder lives, and is taken over from a dead one", async () => {
     const file = tmpFile();
     const a = new Ledger(file);
     const b = new Ledger(file);

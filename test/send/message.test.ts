@@ -5,8 +5,8 @@ import { simpleParser } from "mailparser";
 import { dkimVerify } from "mailauth";
 import { DeliveryThreads } from "../../src/send/mailer/threads.js";
 import { dkimSettings } from "../../src/send/mailer/dkim.js";
-import type { ComposeInput } from "../../src/send/message.js";
-import { messageIdFor, parseFrom } from "../../src/send/message.js";
+import { messageIdFor, parseFrom } from "../../src/send/mailer/message.js";
+import type { MessageSource, MessageTo } from "../../src/send/source.js";
 import { NEWSLETTER, SECRET, SENDER, SETTINGS, simpleSource } from "../helpers/send.js";
 import { testDkim } from "../helpers/dkim.js";
 import { unsubscribeToken } from "../../src/lib/token.js";
@@ -17,11 +17,14 @@ const keyDir = path.dirname(keyFile);
 const threads = new DeliveryThreads({ transport: { kind: "stream" }, dkim, threads: 1 });
 afterAll(() => threads.close());
 const composer = {
-  async compose(input: ComposeInput): Promise<Buffer> {
-    const delivered = await threads.deliver(
-      { envelope: { from: "koepfe@example.org", to: input.to }, messageId: input.messageId, input },
-      () => true,
-    );
+  async compose(source: MessageSource, to: MessageTo, date: Date): Promise<Buffer> {
+    const message = {
+      envelope: { from: "koepfe@example.org", to: to.email },
+      messageId: to.messageId,
+      template: source.template,
+      fill: source.fill(to, date.getTime()),
+    };
+    const delivered = await threads.deliver(message, async () => true);
     return delivered?.bytes ?? Buffer.alloc(0);
   },
 };
@@ -40,7 +43,7 @@ function header(raw: Buffer, name: string): string[] {
 
 describe("a newsletter message", () => {
   it("carries From, Reply-To, Subject, Message-ID, Date, the List-* headers and UTF-8 text and HTML", async () => {
-    const raw = await composer.compose(simpleSource().message(to, date));
+    const raw = await composer.compose(simpleSource(), to, date);
     const mail = await simpleParser(raw);
     expect(mail.from?.value).toEqual([{ address: "koepfe@example.org", name: "100 Köpfe" }]);
     expect(mail.replyTo?.value[0]?.address).toBe("redaktion@example.org");
@@ -59,7 +62,7 @@ describe("a newsletter message", () => {
   });
 
   it("is DKIM-signed so that it verifies, with List-Unsubscribe and List-Unsubscribe-Post signed", async () => {
-    const raw = await composer.compose(simpleSource().message(to, date));
+    const raw = await composer.compose(simpleSource(), to, date);
     const result = await dkimVerify(raw, { resolver });
     expect(result.results.map((r) => [r.signingDomain, r.status.result])).toEqual([["example.org", "pass"]]);
     const signature = header(raw, "DKIM-Signature")[0] ?? "";
@@ -72,9 +75,8 @@ describe("a newsletter message", () => {
   it("keeps header injection out: a line break in the subject or sender name becomes a space", async () => {
     const evil = { ...SETTINGS, subject: "Plätze 10 bis 1\r\nBcc: victim@example.com" };
     const source = simpleSource(evil);
-    const input = source.message(to, date);
-    input.from.name = "Redaktion\nBcc: x@example.com";
-    const raw = await composer.compose(input);
+    const template = { ...source.template, from: { ...source.template.from, name: "Redaktion\nBcc: x@example.com" } };
+    const raw = await composer.compose({ ...source, template }, to, date);
     const mail = await simpleParser(raw);
     expect(mail.subject).toBe("Plätze 10 bis 1 Bcc: victim@example.com");
     expect(header(raw, "Bcc")).toEqual([]);

@@ -41,6 +41,7 @@ describe("Progress", () => {
       pending: 4,
       unknownAfterCrash: 1,
       requeued: 0,
+      message: "issue 3: 4 of 10 deliveries to send, 1 found in flight from an earlier run (now unknown)",
     });
     expect(lines[2]).toMatchObject({ state: "bounced", email: "b@x.test", response: "550 5.1.1 unknown" });
     expect(lines[3]).toMatchObject({ done: 3, pending: 4, sent: 2, failed: 1, rate: 0.5, eta_s: 2 });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { campaignExitCode, emptyTally, summaryLines, type CampaignResult } from "../../src/send/run-result.js";
+import { runExitCode, emptyTally, summaryLines, type SendRunResult } from "../../src/send/run-result.js";
 
-function result(change: Partial<CampaignResult> = {}, counts: Partial<CampaignResult["totals"]["counts"]> = {}): CampaignResult {
+function result(change: Partial<SendRunResult> = {}, counts: Partial<SendRunResult["totals"]["counts"]> = {}): SendRunResult {
   const c = { queued: 0, sending: 0, sent: 8, failed: 0, bounced: 1, unknown: 0, suppressed: 1, ...counts };
   return {
     issue: 2,
@@ -24,11 +24,11 @@ function result(change: Partial<CampaignResult> = {}, counts: Partial<CampaignRe
 
 describe("the end of a run", () => {
   it("exits 0 when everything went out or bounced, 3 with failures or unknowns, 4 when stopped", () => {
-    expect(campaignExitCode(result())).toBe(0);
-    expect(campaignExitCode(result({}, { failed: 1 }))).toBe(3);
-    expect(campaignExitCode(result({}, { unknown: 1 }))).toBe(3);
-    expect(campaignExitCode(result({ stop: { kind: "paused", failures: 30, window: 100 } }, { queued: 5 }))).toBe(4);
-    expect(campaignExitCode(result({ stop: { kind: "interrupted" } }, { queued: 5 }))).toBe(4);
+    expect(runExitCode(result())).toBe(0);
+    expect(runExitCode(result({}, { failed: 1 }))).toBe(3);
+    expect(runExitCode(result({}, { unknown: 1 }))).toBe(3);
+    expect(runExitCode(result({ stop: { kind: "paused", failures: 30, window: 100 } }, { queued: 5 }))).toBe(4);
+    expect(runExitCode(result({ stop: { kind: "interrupted" } }, { queued: 5 }))).toBe(4);
   });
 
   it("names the deliveries found in flight after a crash, and how to resend them", () => {

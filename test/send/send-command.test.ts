@@ -211,8 +211,9 @@ describe("koepfe suppress and suppressions", () => {
     const csvFile = path.join(mkdtempSync(path.join(tmpdir(), "koepfe-csv-")), "suppressions.csv");
     expect((await runCli(["suppressions", dir, "--csv", csvFile], env)).code).toBe(0);
     const csv = readFileSync(csvFile, "utf8");
-    expect(csv.startsWith("\uFEFFemail,reason,source,created_at\r\n")).toBe(true);
-    expect(csv).toContain(`\r\n'=HYPERLINK@cmd8.test,'=cmd|' /C calc'!A0,koepfe suppress,`);
+    // German Excel's format, like the ranking export: BOM, ";" and CRLF
+    expect(csv.startsWith("\uFEFFemail;reason;source;created_at\r\n")).toBe(true);
+    expect(csv).toContain(`\r\n'=HYPERLINK@cmd8.test;'=cmd|' /C calc'!A0;koepfe suppress;`);
 
     const none = await runCli(["suppressions", sendEdition([])], env);
     expect(none.stdout).toBe("0 suppressed addresses (no ledger yet)\n");

@@ -12,7 +12,7 @@ import { problem, type Problem } from "../../lib/problem.js";
 import { compileIssues, type CompileOptions } from "./compile.js";
 import { checkBudget } from "./budget.js";
 import { webVersion } from "./personalize.js";
-import { pagePath } from "../site/urls.js";
+import { pagePath } from "../shared/urls.js";
 
 export interface NewsletterIssueSummary {
   number: number;

@@ -15,7 +15,7 @@ import { templateErrors } from "./template-errors.js";
 import { stripMarkers } from "./template-lines.js";
 import { contentNonce, fillPlan, placeholdersFor } from "./placeholders.js";
 import { resolveSendAt } from "./send-at.js";
-import { absolute, pagePath } from "../site/urls.js";
+import { absolute, pagePath } from "../shared/urls.js";
 
 export interface CompileOptions {
   /** A templates folder other than templates/newsletter/ (tests, a magazine's own design). */

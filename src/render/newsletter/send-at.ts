@@ -35,8 +35,3 @@ export function resolveSendAt(sendAt: string, zone: string): SendAt {
   const ambiguous = !explicitOffset && !inGap && parsed.getPossibleOffsets().length > 1;
   return { ok: true, dateTime, explicitOffset, inGap, ambiguous };
 }
-
-/** "Montag, 2. Dezember 2024": the date as the mail shows it. */
-export function germanDate(dateTime: DateTime): string {
-  return dateTime.setLocale("de").toFormat("cccc, d. MMMM yyyy");
-}

@@ -9,10 +9,11 @@ import type { Movement, RankedEntry } from "../../rank/model.js";
 import { isHttpsUrl } from "../../edition/fields.js";
 import type { PlannedIssue } from "./plan.js";
 import { renderIntro } from "./markdown-lite.js";
-import { teaserFor } from "./teaser.js";
-import { germanDate, resolveSendAt } from "./send-at.js";
+import { teaserFor } from "../shared/teaser.js";
+import { resolveSendAt } from "./send-at.js";
+import { germanDate } from "../shared/german-date.js";
 // the mail links to the pages the site build writes: one definition of where they live
-import { absolute, pagePath } from "../site/urls.js";
+import { absolute, pagePath } from "../shared/urls.js";
 
 export interface MovementView {
   kind: "new" | "same" | "up" | "down" | "none";

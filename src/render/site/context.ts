@@ -6,7 +6,7 @@ import type { Author } from "../../edition/model.js";
 import type { RankedEntry } from "../../rank/model.js";
 import type { SiteInput, SiteIssue } from "./model.js";
 import { jsonLdScriptText } from "./jsonld.js";
-import { absolute, link, pagePath } from "./urls.js";
+import { absolute, link, pagePath } from "../shared/urls.js";
 
 export interface SiteContext {
   input: SiteInput;

@@ -6,8 +6,8 @@ import type { RankedEntry } from "../../rank/model.js";
 import type { SiteContext } from "./context.js";
 import { portraitAlt } from "./entry-view.js";
 import { photoUrl } from "./picture.js";
-import { teaserFor } from "../newsletter/teaser.js";
-import { absolute, pagePath } from "./urls.js";
+import { teaserFor } from "../shared/teaser.js";
+import { absolute, pagePath } from "../shared/urls.js";
 
 export function teaserView(ctx: SiteContext) {
   const { year } = ctx.input.edition.config;

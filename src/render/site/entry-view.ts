@@ -3,7 +3,7 @@ import type { RankedEntry } from "../../rank/model.js";
 import type { SiteContext } from "./context.js";
 import { pictureView, type PictureView } from "./picture.js";
 import { formatPoints, initials, movementView, type MovementView } from "./text.js";
-import { link, pagePath } from "./urls.js";
+import { link, pagePath } from "../shared/urls.js";
 
 export interface EntryView {
   href: string;

@@ -4,7 +4,7 @@ import { layoutView, siteData, type SiteContext } from "./context.js";
 import { entryView } from "./entry-view.js";
 import { itemList, plainPage } from "./jsonld.js";
 import { issueDate } from "./text.js";
-import { absolute, link, pagePath, rootOf } from "./urls.js";
+import { absolute, link, pagePath, rootOf } from "../shared/urls.js";
 
 const ogImage = (ctx: SiteContext) => absolute(ctx.base, ctx.input.assets.ogImage);
 

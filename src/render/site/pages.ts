@@ -10,7 +10,7 @@ import { archiveView, categoryView, indexView, notFoundView } from "./list-pages
 import { authorView, duplicateNames, personView } from "./person-pages.js";
 import { cardView, teaserView } from "./embed-views.js";
 import { robotsTxt, sitemapXml } from "./sitemap.js";
-import { fileOf, pagePath } from "./urls.js";
+import { fileOf, pagePath } from "../shared/urls.js";
 
 /**
  * How workers share the files: two queues, the pages and the embeds (with the meta files), each a

@@ -7,8 +7,8 @@ import { entryView, portraitAlt } from "./entry-view.js";
 import { profilePage } from "./jsonld.js";
 import { photoUrl, pictureView } from "./picture.js";
 import { cut, initials, issueDate, paragraphs } from "./text.js";
-import { teaserFor } from "../newsletter/teaser.js";
-import { absolute, link, pagePath, rootOf } from "./urls.js";
+import { teaserFor } from "../shared/teaser.js";
+import { absolute, link, pagePath, rootOf } from "../shared/urls.js";
 
 /** The profile photo is at most 22rem (352 px) wide, narrower only on phones below that width. */
 const PROFILE_SIZES = "(max-width: 24.5rem) calc(100vw - 2.5rem), 352px";

@@ -6,12 +6,13 @@
  * lets the preview skip unchanged photos.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import type { Edition } from "../../edition/model.js";
 import { isHttpsUrl, isSafePhotoPath } from "../../edition/fields.js";
 import { KoepfeError } from "../../lib/errors.js";
+import { LIMITS, readRegularFile } from "../../lib/read-file.js";
 import type { PublishedPhoto } from "./model.js";
 import { mapLimit } from "./pool.js";
 
@@ -101,7 +102,9 @@ export async function publishPhotos(
     }
     // check reports a missing file; a page then simply shows no photo
     if (!edition.photoFiles.has(value)) return;
-    const original = await readFile(path.join(edition.dir, value));
+    const read = await readRegularFile(path.join(edition.dir, value), { maxBytes: LIMITS.photo, within: edition.dir });
+    if (!read.ok) throw new KoepfeError("E_PHOTO", `${value} ${read.message}; replace it with a JPEG, PNG or WebP file`);
+    const original = read.bytes;
     const key = `${value}:${createHash("sha256").update(original).digest("hex")}`;
     used.add(key);
     let rendered = cache.get(key);

@@ -1,6 +1,6 @@
 /** A photo as a <picture>: a webp srcset of the resized variants, intrinsic size against layout shift. */
 import type { PublishedPhoto } from "./model.js";
-import { absolute } from "./urls.js";
+import { absolute } from "../shared/urls.js";
 
 export interface PictureView {
   /** The published photo: what browsers without webp show. */

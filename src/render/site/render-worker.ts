@@ -7,26 +7,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { KoepfeError } from "../../lib/errors.js";
-import type { SiteInput } from "./model.js";
-import { sitePages, type Shard } from "./pages.js";
+import { sitePages } from "./pages.js";
 import { loadSiteTemplates } from "./templates.js";
-import type { SiteResult } from "./write.js";
-
-export interface ShardTask {
-  input: SiteInput;
-  templatesDir: string;
-  outDir: string;
-  shard: Shard;
-}
-
-export type ShardReply = { ok: true; result: SiteResult } | { ok: false; code: string | null; message: string };
+import { emptySiteResult, type ShardReply, type ShardTask, type SiteResult } from "./shard.js";
 
 async function renderShard(task: ShardTask): Promise<SiteResult> {
   const templates = await loadSiteTemplates(task.templatesDir);
-  const result: SiteResult = {
-    files: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
-    bytes: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
-  };
+  const result: SiteResult = emptySiteResult();
   const made = new Set<string>();
   for (const f of sitePages(task.input, templates, task.shard)) {
     const file = path.join(task.outDir, f.path);

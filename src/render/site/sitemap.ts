@@ -1,5 +1,5 @@
 /** sitemap.xml and robots.txt: absolute URLs under base_url. */
-import { absolute } from "./urls.js";
+import { absolute } from "../shared/urls.js";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 /** Text for XML content and attribute values (the sitemap, the SVG share image). */

@@ -1,7 +1,7 @@
 /** Text shaping for pages: paragraphs, teasers cut at a word boundary, German dates and numbers. */
 import { DateTime } from "luxon";
 import type { Movement } from "../../rank/model.js";
-import { germanDate } from "../newsletter/send-at.js";
+import { germanDate } from "../shared/german-date.js";
 
 /** Laudations and bios are plain text with paragraphs separated by a blank line. */
 export function paragraphs(text: string): string[] {

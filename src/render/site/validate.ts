@@ -1,7 +1,7 @@
 /** Site checks: a nominee whose id names one of the site's own folders would overwrite that section. */
 import type { Edition } from "../../edition/model.js";
 import { problem, type Problem } from "../../lib/problem.js";
-import { RESERVED_SEGMENTS } from "./urls.js";
+import { RESERVED_SEGMENTS } from "../shared/urls.js";
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_SEGMENTS);
 

@@ -3,9 +3,6 @@
  * need their names and sizes), then stream the rendered pages to disk with bounded concurrency.
  */
 import { availableParallelism } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Edition } from "../../edition/model.js";
 import { KoepfeError } from "../../lib/errors.js";
 import type { Ranking } from "../../rank/model.js";
@@ -15,20 +12,16 @@ import { publishPhotos, type PhotoCache } from "./photos.js";
 import { sitePages, type Shard } from "./pages.js";
 import { writeFiles } from "./pool.js";
 import { DEFAULT_TEMPLATES_DIR, loadSiteTemplates, type SiteTemplates } from "./templates.js";
-import type { ShardReply, ShardTask } from "./render-worker.js";
+import { emptySiteResult, type ShardReply, type ShardTask, type SiteKind, type SiteResult } from "./shard.js";
+import { startWorker } from "../../lib/workers.js";
+
+export type { SiteKind, SiteResult };
 
 export interface SiteOptions {
   /** Defaults to the package's templates/site/. */
   templatesDir?: string;
   /** Resized photos by content, kept between builds by the preview server. */
   photoCache?: PhotoCache;
-}
-
-export type SiteKind = "page" | "embed" | "meta" | "asset" | "photo";
-
-export interface SiteResult {
-  files: Record<SiteKind, number>;
-  bytes: Record<SiteKind, number>;
 }
 
 /** Templates compiled, assets and photos published: what every page needs before it can render. */
@@ -47,10 +40,7 @@ export interface PreparedSite {
 export async function prepareSite(edition: Edition, outDir: string, options: SiteOptions = {}): Promise<PreparedSite> {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const templates = await loadSiteTemplates(templatesDir);
-  const result: SiteResult = {
-    files: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
-    bytes: { page: 0, embed: 0, meta: 0, asset: 0, photo: 0 },
-  };
+  const result: SiteResult = emptySiteResult();
   const { assets, files } = await writeAssets(outDir, templates.css, edition.config.title, edition.config.year);
   result.files.asset = files.length;
   result.bytes.asset = files.reduce((sum, f) => sum + f.bytes, 0);
@@ -63,16 +53,8 @@ export async function prepareSite(edition: Edition, outDir: string, options: Sit
 /** Below this many entries one thread renders faster than starting workers. */
 const WORKER_THRESHOLD = 2000;
 
-/** The worker from dist/; when running from the TypeScript sources (tests, tsx) it loads through tsx. */
-function startWorker(task: ShardTask): Worker {
-  const script = new URL(`./render-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  if (script.pathname.endsWith(".js")) return new Worker(script, { workerData: task });
-  const boot = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: task });
-}
-
 function runShard(task: ShardTask): Promise<SiteResult> {
-  const worker = startWorker(task);
+  const worker = startWorker(import.meta.url, "render-worker", { workerData: task });
   return new Promise((resolve, reject) => {
     worker.once("message", (reply: ShardReply) => {
       if (reply.ok) resolve(reply.result);

@@ -1,7 +1,10 @@
 /**
- * The delivery ledger: one SQLite file (WAL) that records each (issue, recipient) delivery, the
- * suppression list and the run lock. Every state change is its own committed transaction before the
- * next step of that message, so a crash at any point leaves an exact record of what may have gone out.
+ * The delivery ledger: one SQLite file (WAL, synchronous=FULL) that records each (issue, recipient)
+ * delivery, the suppression list and the run lock. A delivery is claimed (`sending`) durably — on
+ * disk, not only in the kernel — before its message goes to the relay, so not even a power cut can
+ * make a recipient get an issue twice. An fsync per claim would cost more than the send, so claims
+ * and records that arrive together are committed together (write-batch.ts): one fsync for each turn
+ * of the event loop, whatever the number of messages in flight.
  */
 import type Database from "better-sqlite3";
 import { openDatabase, type OpenOptions } from "./schema.js";
@@ -9,6 +12,7 @@ import { rowChange, type Delivery, type Transition } from "./delivery.js";
 import { issueProgress, listDeliveries, type DeliveryRow, type IssueProgress } from "./reports.js";
 import { SuppressionList } from "./suppressions.js";
 import { RunLock } from "./run-lock.js";
+import { WriteBatch } from "./write-batch.js";
 
 export interface AudienceMember {
   email: string;
@@ -23,49 +27,43 @@ export interface PendingDelivery extends AudienceMember {
   retryAt: number | null;
 }
 
+export type ClaimResult = { claimed: true } | { claimed: false; reason: string };
+
 export type { IssueProgress };
 
 export class Ledger {
   readonly file: string;
-  readonly db: Database.Database;
   readonly suppressions: SuppressionList;
   readonly lock: RunLock;
+  readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #update: Database.Statement<Record<string, string | number | null>>;
   readonly #pending: Database.Statement<[number], DeliveryRow>;
-  readonly #claim: Database.Transaction<(issue: number, email: string) => { claimed: true } | { claimed: false; reason: string }>;
-  readonly #bounce: Database.Transaction<(issue: number, email: string, t: Transition & { kind: "bounced" }) => void>;
+  readonly #batch: WriteBatch;
 
   constructor(file: string, options: OpenOptions & { now?: () => number } = {}) {
     this.file = file;
     this.#now = options.now ?? Date.now;
-    this.db = openDatabase(file, options);
-    this.suppressions = new SuppressionList(this.db, this.#now);
-    this.lock = new RunLock(this.db, this.#now);
-    this.#update = this.db.prepare(
+    this.#db = openDatabase(file, options);
+    this.suppressions = new SuppressionList(this.#db, this.#now);
+    this.lock = new RunLock(this.#db, this.#now);
+    this.#update = this.#db.prepare(
       `UPDATE deliveries SET state = @to, attempts = attempts + @attempts,
          response = CASE WHEN @setResponse = 1 THEN @response ELSE response END,
          retry_at = @retryAt, sent_at = CASE WHEN @sent = 1 THEN @now ELSE sent_at END, updated_at = @now
        WHERE issue = @issue AND email = @email AND state = @from`,
     );
-    this.#pending = this.db.prepare("SELECT * FROM deliveries WHERE issue = ? AND state = 'queued' ORDER BY position");
-    this.#claim = this.db.transaction((issue: number, email: string) => {
-      const reason = this.suppressions.reasonFor(email);
-      if (reason !== null) {
-        this.#apply(issue, email, { kind: "suppress", response: `suppressed: ${reason}` });
-        return { claimed: false as const, reason };
-      }
-      this.#apply(issue, email, { kind: "claim" });
-      return { claimed: true as const };
-    });
-    this.#bounce = this.db.transaction((issue: number, email: string, t: Transition & { kind: "bounced" }) => {
-      this.#apply(issue, email, t);
-      this.suppressions.suppress(email, `bounce: ${t.response}`, `send issue ${issue}`);
-    });
+    this.#pending = this.#db.prepare("SELECT * FROM deliveries WHERE issue = ? AND state = 'queued' ORDER BY position");
+    this.#batch = new WriteBatch(this.#db);
   }
 
   #iso(): string {
     return new Date(this.#now()).toISOString();
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (the write lock is taken before anything is read). */
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn).immediate();
   }
 
   /**
@@ -73,20 +71,18 @@ export class Ledger {
    * half-sent issue. Returns false (and changes nothing) when the audience was fixed before.
    */
   freezeAudience(issue: number, members: readonly AudienceMember[]): boolean {
-    return this.db
-      .transaction(() => {
-        if (this.db.prepare("SELECT 1 FROM issues WHERE issue = ?").get(issue)) return false;
-        const now = this.#iso();
-        this.db.prepare("INSERT INTO issues (issue, audience_frozen_at, audience_size) VALUES (?, ?, ?)").run(issue, now, members.length);
-        const insert = this.db.prepare(
-          "INSERT INTO deliveries (issue, email, first_name, position, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-        );
-        members.forEach((m, i) => {
-          insert.run(issue, m.email, m.firstName, i, m.messageId, now);
-        });
-        return true;
-      })
-      .immediate();
+    return this.transaction(() => {
+      if (this.#db.prepare("SELECT 1 FROM issues WHERE issue = ?").get(issue)) return false;
+      const now = this.#iso();
+      this.#db.prepare("INSERT INTO issues (issue, audience_frozen_at, audience_size) VALUES (?, ?, ?)").run(issue, now, members.length);
+      const insert = this.#db.prepare(
+        "INSERT INTO deliveries (issue, email, first_name, position, message_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      );
+      members.forEach((m, i) => {
+        insert.run(issue, m.email, m.firstName, i, m.messageId, now);
+      });
+      return true;
+    });
   }
 
   /** Queued deliveries of an issue in audience order. */
@@ -97,18 +93,28 @@ export class Ledger {
   }
 
   /**
-   * The last step before the SMTP transaction, in one transaction: a suppressed address (the
-   * unsubscribe server may have added it a moment ago) ends as `suppressed`, any other is `sending`.
+   * The last step before the SMTP transaction: a suppressed address (the unsubscribe server may
+   * have added it a moment ago) ends as `suppressed`, any other becomes `sending`. Resolves once the
+   * claim is on disk; rejects when it could not be written (disk full: nothing may go out).
    */
-  claim(issue: number, email: string): { claimed: true } | { claimed: false; reason: string } {
-    // IMMEDIATE: the read of the suppression list and the write happen under the write lock
-    return this.#claim.immediate(issue, email);
+  claim(issue: number, email: string): Promise<ClaimResult> {
+    return this.#batch.add(() => {
+      const reason = this.suppressions.reasonFor(email);
+      if (reason !== null) {
+        this.#apply(issue, email, { kind: "suppress", response: `suppressed: ${reason}` });
+        return { claimed: false, reason };
+      }
+      this.#apply(issue, email, { kind: "claim" });
+      return { claimed: true };
+    });
   }
 
-  /** Records what happened to a delivery in flight; a bounce also suppresses the address. */
-  record(issue: number, email: string, t: Transition): void {
-    if (t.kind === "bounced") this.#bounce.immediate(issue, email, t);
-    else this.#apply(issue, email, t);
+  /** Records what happened to a delivery in flight (a bounce also suppresses the address); resolves once on disk. */
+  record(issue: number, email: string, t: Transition): Promise<void> {
+    return this.#batch.add(() => {
+      this.#apply(issue, email, t);
+      if (t.kind === "bounced") this.suppressions.suppress(email, `bounce: ${t.response}`, `send issue ${issue}`);
+    });
   }
 
   #apply(issue: number, email: string, t: Transition): void {
@@ -135,30 +141,29 @@ export class Ledger {
    * crashed or was killed. The relay may have accepted it, so it becomes `unknown` and is not resent.
    */
   markUnknownAfterCrash(): { issue: number; email: string }[] {
-    return this.db
-      .transaction(() => {
-        const rows = this.db.prepare("SELECT issue, email FROM deliveries WHERE state = 'sending' ORDER BY issue, position").all() as {
-          issue: number;
-          email: string;
-        }[];
-        const response = "in flight when an earlier run stopped (crash or kill): it may or may not have been accepted";
-        for (const r of rows) this.#apply(r.issue, r.email, { kind: "crashed", response });
-        return rows;
-      })
-      .immediate();
+    return this.transaction(() => {
+      const rows = this.#db.prepare("SELECT issue, email FROM deliveries WHERE state = 'sending' ORDER BY issue, position").all() as {
+        issue: number;
+        email: string;
+      }[];
+      const response = "in flight when an earlier run stopped (crash or kill): it may or may not have been accepted";
+      for (const r of rows) this.#apply(r.issue, r.email, { kind: "crashed", response });
+      return rows;
+    });
   }
 
   /** `--resend-unknown`: puts an issue's unknown deliveries back in the queue; returns how many. */
   requeueUnknown(issue: number): number {
-    return this.db
-      .transaction(() => {
-        const rows = this.db.prepare("SELECT email FROM deliveries WHERE issue = ? AND state = 'unknown'").all(issue) as {
-          email: string;
-        }[];
-        for (const r of rows) this.#apply(issue, r.email, { kind: "resend" });
-        return rows.length;
-      })
-      .immediate();
+    return this.transaction(() => {
+      const rows = this.#db.prepare("SELECT email FROM deliveries WHERE issue = ? AND state = 'unknown'").all(issue) as { email: string }[];
+      for (const r of rows) this.#apply(issue, r.email, { kind: "resend" });
+      return rows.length;
+    });
+  }
+
+  /** Adds addresses to the suppression list in one transaction; true for each that was new. */
+  suppressAll(emails: readonly string[], reason: string, source: string): boolean[] {
+    return this.transaction(() => emails.map((e) => this.suppressions.suppress(e, reason, source)));
   }
 
   /** Progress of one issue, or null before its first send. */
@@ -168,15 +173,21 @@ export class Ledger {
 
   /** Progress of every issue whose audience is frozen, by issue number. */
   issues(): IssueProgress[] {
-    return issueProgress(this.db);
+    return issueProgress(this.#db);
   }
 
   /** Every delivery of an issue, in audience order (reports, tests). */
   deliveries(issue: number): Delivery[] {
-    return listDeliveries(this.db, issue);
+    return listDeliveries(this.#db, issue);
+  }
+
+  /** Waits for the writes in flight, then closes the file. */
+  async closeAfterWrites(): Promise<void> {
+    await this.#batch.idle();
+    this.close();
   }
 
   close(): void {
-    this.db.close();
+    this.#db.close();
   }
 }

@@ -3,7 +3,7 @@
  * A later issue adds a migration by appending to MIGRATIONS; never edit a released one.
  */
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import path from "node:path";
 import { KoepfeError } from "../../lib/errors.js";
 
@@ -48,14 +48,11 @@ const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
- * How each commit reaches the disk. WAL + NORMAL (koepfe's choice): when `run()` returns, the commit
- * has been written to the WAL file, i.e. the kernel has it, so a crashed, SIGKILLed or OOM-killed
- * process loses nothing — the failure this ledger exists for ("durable before the next message
- * starts" holds for it). Only a power cut or kernel crash can lose the commits since the last WAL
- * sync (the file itself stays consistent); a lost `sending` claim could then mean one resend.
- * FULL closes that gap with an fsync per commit, but two commits per message then cost more than the
- * whole send: on this machine the ledger alone did ~11,000–14,000 deliveries/s with NORMAL and
- * ~250–3,000 with FULL, depending on the disk (scripts/bench/send.bench.ts).
+ * How each commit reaches the disk. FULL (koepfe's choice): a commit is fsynced before `run()`
+ * returns, so a `sending` claim survives a power cut, not only a crashed or killed process — a lost
+ * claim would mean a second copy of the issue for that recipient. The send loop commits claims and
+ * records in batches (write-batch.ts) so the fsyncs do not limit the send; NORMAL stays for the
+ * benchmark's comparison (scripts/bench/send.bench.ts).
  */
 export type Durability = "NORMAL" | "FULL";
 
@@ -63,11 +60,33 @@ export interface OpenOptions {
   durability?: Durability;
 }
 
+/**
+ * The ledger holds subscriber addresses and names: its folder is created 0700 and the file 0600
+ * before SQLite opens it (SQLite gives the -wal and -shm files the mode of the database file).
+ * An existing file with looser permissions is tightened.
+ */
+function createPrivately(file: string): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // the edition's own state folder holds the ledger and the dry runs' messages: nobody else reads it
+  if (path.basename(dir) === ".koepfe") tighten(dir, 0o700);
+  closeSync(openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) tighten(f, 0o600);
+}
+
+function tighten(file: string, mode: number): void {
+  try {
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, mode);
+  } catch {
+    // a file that does not exist yet, or that belongs to somebody else: nothing to tighten
+  }
+}
+
 /** Opens (creating the folder and file when missing) and migrates the ledger. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
-  mkdirSync(path.dirname(file), { recursive: true });
   let db: Database.Database;
   try {
+    createPrivately(file);
     db = new Database(file);
     // the unsubscribe server writes suppressions into this file while a send runs: wait, don't fail
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -75,7 +94,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   } catch (e) {
     throw new KoepfeError("E_LEDGER_UNREADABLE", `cannot open the delivery ledger ${file}: ${(e as Error).message}`, { cause: e });
   }
-  db.pragma(`synchronous = ${options.durability ?? "NORMAL"}`);
+  db.pragma(`synchronous = ${options.durability ?? "FULL"}`);
   db.pragma("foreign_keys = ON");
   migrate(db, file);
   return db;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createPrivateKey } from "node:crypto";
 import type { NewsletterConfig } from "../../edition/config-schema.js";
 import { KoepfeError } from "../../lib/errors.js";
-import type { DkimSettings } from "./threads.js";
+import type { DkimSettings } from "./protocol.js";
 
 export const DKIM_KEY_ENV = "KOEPFE_DKIM_KEY_FILE";
 

@@ -4,17 +4,19 @@
  * in delivery threads (threads.ts). What an SMTP error means for the delivery is decided here, from
  * nodemailer's error fields, in one pure function.
  */
-import type { ComposeInput } from "../message.js";
+import type { MessageTemplate, RecipientFill } from "./message.js";
 
 export interface OutgoingMessage {
   /** SMTP envelope: MAIL FROM and the single RCPT TO. */
   envelope: { from: string; to: string };
   messageId: string;
-  /** Headers and parts, composed (and DKIM-signed) by the adapter. */
-  input: ComposeInput;
+  /** The issue's part of the message (the same object for every recipient of an issue). */
+  template: MessageTemplate;
+  /** The recipient's part; the adapter composes (and DKIM-signs) the two. */
+  fill: RecipientFill;
 }
 
-export type RelayFailureCode = "E_SMTP_AUTH" | "E_SMTP_UNREACHABLE" | "E_SMTP_SENDER_REFUSED";
+export type RelayFailureCode = "E_SMTP_AUTH" | "E_SMTP_UNREACHABLE" | "E_SMTP_TLS" | "E_SMTP_SENDER_REFUSED";
 
 export type SendOutcome =
   | { kind: "accepted"; response: string }
@@ -27,10 +29,10 @@ export type SendOutcome =
 
 export interface Mailer {
   /**
-   * Composes the message, then calls `claim` — the last step before the SMTP transaction (the ledger
-   * marks the delivery `sending`, durably); when it returns false nothing goes out and the result is null.
+   * Composes the message, then awaits `claim` — the last step before the SMTP transaction (the ledger
+   * marks the delivery `sending`, durably); when it says false nothing goes out and the result is null.
    */
-  send(message: OutgoingMessage, claim: () => boolean): Promise<SendOutcome | null>;
+  send(message: OutgoingMessage, claim: () => Promise<boolean>): Promise<SendOutcome | null>;
   /** Ends the connections politely; call when no send is pending. */
   close(): Promise<void>;
 }
@@ -49,6 +51,8 @@ export interface SmtpErrorLike {
 const AUTH_CODES = new Set(["EAUTH", "ENOAUTH", "EOAUTH2"]);
 const CONNECT_ERRNOS = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EADDRNOTAVAIL", "ECONNABORTED"]);
 const CONNECT_TIMEOUTS = new Set(["CONNECT_TIMEOUT", "GREETING_TIMEOUT", "UPGRADE_TIMEOUT"]);
+/** Node's codes of a failed TLS handshake (OpenSSL's ERR_SSL_*, certificate checks). */
+const TLS_ERRORS = /^ERR_SSL_|^ERR_TLS_|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
 const SESSION_COMMANDS = new Set(["CONN", "EHLO", "HELO", "LHLO", "STARTTLS"]);
 
 /**
@@ -62,6 +66,11 @@ export function classifySmtpError(e: SmtpErrorLike): SendOutcome {
   const response = (e.response ?? e.message).slice(0, 500);
   const rc = e.responseCode;
   if (e.code !== undefined && AUTH_CODES.has(e.code)) return { kind: "relay-failure", code: "E_SMTP_AUTH", response };
+  // no STARTTLS where TLS is required, or a failed TLS handshake (smtps:// to a plain relay, a bad
+  // certificate): TLS is only ever negotiated before a message is handed over, so nothing went out
+  if (e.code === "ETLS" || (e.code === "ESOCKET" && e.originalCode !== undefined && TLS_ERRORS.test(e.originalCode))) {
+    return { kind: "relay-failure", code: "E_SMTP_TLS", response };
+  }
   if (rc !== undefined && (e.code === "EENVELOPE" || e.code === "EMESSAGE")) {
     const permanent = rc >= 500;
     if (e.command === "MAIL FROM")
@@ -78,7 +87,6 @@ export function classifySmtpError(e: SmtpErrorLike): SendOutcome {
   const connectFailed =
     (e.code === "ESOCKET" && e.originalCode !== undefined && CONNECT_ERRNOS.has(e.originalCode)) ||
     e.code === "EDNS" ||
-    e.code === "ETLS" ||
     e.code === "EPROXY" ||
     e.code === "ECONFIG" ||
     (e.code === "ETIMEDOUT" && e.timeoutType !== undefined && CONNECT_TIMEOUTS.has(e.timeoutType));

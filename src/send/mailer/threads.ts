@@ -1,39 +1,25 @@
 /**
- * Delivery threads: composing (base64 of ~50 KB, an RSA signature) and pushing the bytes through
- * nodemailer's SMTP client (which scans every byte for dot-stuffing) is CPU work; in worker threads it
- * leaves the main thread free for the ledger's commits and the decisions, and uses every core.
- * Each thread has its own transport (a nodemailer pool of connections/threads connections, or a
- * stream transport for dry runs).
+ * Delivery threads: composing, signing (an RSA signature) and pushing the bytes through nodemailer's
+ * SMTP client (which scans every byte for dot-stuffing) is CPU work; in worker threads it leaves the
+ * main thread free for the ledger's commits and the decisions, and uses every core. Each thread has
+ * its own transport (a nodemailer pool of connections/threads connections, or a stream transport for
+ * dry runs); an issue's template crosses to each thread once.
  */
-import { Worker } from "node:worker_threads";
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { WORKER_SOURCE } from "./worker-source.js";
-import { BodyWire, type TemplateMessage } from "../compose/body-fill.js";
-import { classifySmtpError, type OutgoingMessage, type SendOutcome, type SmtpErrorLike } from "./mailer.js";
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../../lib/workers.js";
+import type { MessageTemplate } from "./message.js";
+import { classifySmtpError, type OutgoingMessage, type SendOutcome } from "./mailer.js";
+import type { DkimSettings, FromThread, ToThread, TransportConfig, WorkerSetup } from "./protocol.js";
 
-export interface DkimSettings {
-  domainName: string;
-  keySelector: string;
-  privateKey: string;
-  headerFieldNames: string;
-}
-
-export type TransportConfig = { kind: "smtp"; url: string; connections: number } | { kind: "stream" };
+export type { DkimSettings, TransportConfig } from "./protocol.js";
 
 /** What a delivery thread did: null when the claim said no (nothing went out). */
 export type Delivered = { outcome: SendOutcome; bytes: Buffer | null } | null;
 
-type FromThread =
-  | { t: "composed"; id: number }
-  | { t: "compose-failed"; id: number; error: string }
-  | { t: "sent"; id: number; response: string; message?: Uint8Array }
-  | { t: "failed"; id: number; error: SmtpErrorLike }
-  | { t: "closed" };
-
 interface Pending {
   worker: Worker;
-  claim: () => boolean;
+  claim: () => Promise<boolean>;
   transmitting: boolean;
   resolve: (d: Delivered) => void;
   reject: (e: Error) => void;
@@ -47,42 +33,80 @@ export function defaultThreads(): number {
 export class DeliveryThreads {
   readonly #workers: Worker[];
   readonly #pending = new Map<number, Pending>();
-  readonly #bodies = new BodyWire();
+  readonly #templateIds = new WeakMap<MessageTemplate, number>();
+  readonly #sent = new Map<Worker, Set<number>>();
   #seq = 0;
+  #templates = 0;
   #dead: Error | null = null;
 
   constructor(options: { transport: TransportConfig; dkim: DkimSettings | null; threads?: number }) {
-    const require = createRequire(import.meta.url);
-    const modules = {
-      mailComposer: require.resolve("nodemailer/lib/mail-composer"),
-      dkim: require.resolve("nodemailer/lib/dkim"),
-      nodemailer: require.resolve("nodemailer"),
-    };
     const n = options.threads ?? defaultThreads();
     const t = options.transport;
     // the connections are shared out among the threads
     const transport = t.kind === "smtp" ? { ...t, connections: Math.max(1, Math.ceil(t.connections / n)) } : t;
+    const setup: WorkerSetup = { transport, dkim: options.dkim };
     this.#workers = Array.from({ length: n }, () => {
-      const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { modules, dkim: options.dkim, transport } });
+      const w = startWorker(import.meta.url, "delivery-worker", { workerData: setup });
       w.on("message", (m: FromThread) => this.#onMessage(w, m));
       w.on("error", (e) => this.#onDeath(w, e));
+      this.#sent.set(w, new Set());
       return w;
     });
   }
 
+  #post(worker: Worker, m: ToThread): void {
+    worker.postMessage(m);
+  }
+
+  /** The template's number in `worker`, sent there first if the thread has not seen it. */
+  #template(worker: Worker, template: MessageTemplate): number {
+    let id = this.#templateIds.get(template);
+    if (id === undefined) {
+      id = this.#templates++;
+      this.#templateIds.set(template, id);
+    }
+    const sent = this.#sent.get(worker) as Set<number>;
+    if (!sent.has(id)) {
+      this.#post(worker, { t: "template", template: id, message: template });
+      sent.add(id);
+    }
+    return id;
+  }
+
   /** Composes the message, asks `claim` whether it may go out, then transmits it. */
-  deliver(message: OutgoingMessage, claim: () => boolean): Promise<Delivered> {
+  deliver(message: OutgoingMessage, claim: () => Promise<boolean>): Promise<Delivered> {
     if (this.#dead) return Promise.reject(this.#dead);
     const id = this.#seq++;
     const worker = this.#workers[id % this.#workers.length] as Worker;
-    // a template body crosses to each thread once; per message only the recipient's values do
-    const post = (m: TemplateMessage) => worker.postMessage(m);
-    const { html, text } = message.input;
-    const input = { ...message.input, html: this.#bodies.wire(html, worker, post), text: this.#bodies.wire(text, worker, post) };
+    const template = this.#template(worker, message.template);
     return new Promise<Delivered>((resolve, reject) => {
       this.#pending.set(id, { worker, claim, transmitting: false, resolve, reject });
-      worker.postMessage({ t: "compose", id, input, envelope: { from: message.envelope.from, to: [message.envelope.to] } });
+      this.#post(worker, {
+        t: "compose",
+        id,
+        template,
+        fill: message.fill,
+        envelope: { from: message.envelope.from, to: [message.envelope.to] },
+      });
     });
+  }
+
+  async #claimed(worker: Worker, id: number, p: Pending): Promise<void> {
+    let go: boolean;
+    try {
+      go = await p.claim();
+    } catch (e) {
+      this.#post(worker, { t: "discard", id });
+      this.#pending.delete(id);
+      p.reject(e as Error);
+      return;
+    }
+    this.#post(worker, { t: go ? "transmit" : "discard", id });
+    if (go) p.transmitting = true;
+    else {
+      this.#pending.delete(id);
+      p.resolve(null);
+    }
   }
 
   #onMessage(worker: Worker, m: FromThread): void {
@@ -90,31 +114,15 @@ export class DeliveryThreads {
     const p = this.#pending.get(m.id);
     if (!p) return;
     if (m.t === "composed") {
-      let go: boolean;
-      try {
-        go = p.claim();
-      } catch (e) {
-        worker.postMessage({ t: "discard", id: m.id });
-        this.#pending.delete(m.id);
-        p.reject(e as Error);
-        return;
-      }
-      worker.postMessage({ t: go ? "transmit" : "discard", id: m.id });
-      if (go) p.transmitting = true;
-      else {
-        this.#pending.delete(m.id);
-        p.resolve(null);
-      }
+      void this.#claimed(worker, m.id, p);
       return;
     }
     this.#pending.delete(m.id);
     if (m.t === "compose-failed") p.reject(new Error(`composing the message failed: ${m.error}`));
-    else if (m.t === "sent")
-      p.resolve({
-        outcome: { kind: "accepted", response: m.response.slice(0, 500) },
-        bytes: m.message ? Buffer.from(m.message.buffer, m.message.byteOffset, m.message.byteLength) : null,
-      });
-    else p.resolve({ outcome: classifySmtpError(m.error), bytes: null });
+    else if (m.t === "sent") {
+      const bytes = m.message ? Buffer.from(m.message.buffer, m.message.byteOffset, m.message.byteLength) : null;
+      p.resolve({ outcome: { kind: "accepted", response: m.response.slice(0, 500) }, bytes });
+    } else p.resolve({ outcome: classifySmtpError(m.error), bytes: null });
   }
 
   /** A thread died: what it was transmitting may have gone out (unknown), the rest never started. */
@@ -141,7 +149,7 @@ export class DeliveryThreads {
           };
           w.on("message", onClosed);
           w.once("exit", () => resolve());
-          w.postMessage({ t: "close" });
+          this.#post(w, { t: "close" });
         });
         await w.terminate();
       }),

@@ -4,23 +4,35 @@
  * tells open pages to reload (Server-Sent Events). While the edition has errors every page shows
  * them instead of a stale site.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { assertEditionDir } from "../../edition/load.js";
-import { buildEdition } from "../../build/build.js";
-import { KoepfeError } from "../../lib/errors.js";
+import type { BuildResult } from "../../build/result.js";
 import type { PhotoCache } from "../../render/site/photos.js";
+import { stateFolder } from "../../lib/state-folder.js";
+import { createLimitedServer, decodeSegment, listen, requestPath } from "../http.js";
 import { RELOAD_SCRIPT, injectReload, renderDashboard, renderExplain, renderFailed } from "./dashboard.js";
 import { failedState, type PreviewState } from "./state.js";
 import { serveSite } from "./static.js";
 import { watchEdition, type Watcher } from "./watch.js";
 import { Rebuilder } from "./rebuilder.js";
 
+const PREVIEW_LIMITS = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 64, keepAliveTimeoutMs: 5_000 };
+
 /** templates/ of the installed package: site and newsletter templates, both watched. */
 export const TEMPLATES_ROOT = path.resolve(import.meta.dirname, "../../../templates");
 
+/** What the preview asks of a build (app/preview.ts passes the build use case). */
+export interface PreviewBuildRequest {
+  out: string;
+  siteTemplatesDir: string;
+  newsletterTemplatesDir: string;
+  photoCache: PhotoCache;
+}
+
 export interface PreviewOptions {
   dir: string;
+  build: (request: PreviewBuildRequest) => Promise<BuildResult>;
   /** 0 picks a free port. */
   port: number;
   /** Folders of templates to watch and build with (tests use copies). */
@@ -41,7 +53,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const dir = await assertEditionDir(options.dir);
-  const out = path.join(dir, ".koepfe", "preview");
+  const out = path.join(stateFolder(dir), "preview");
   const templatesRoot = options.templatesRoot ?? TEMPLATES_ROOT;
   const log = options.log ?? (() => undefined);
   const photoCache: PhotoCache = new Map();
@@ -54,8 +66,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const rebuilder = new Rebuilder(async () => {
     const build = ++builds;
     try {
-      const result = await buildEdition({
-        dir,
+      const result = await options.build({
         out,
         siteTemplatesDir: path.join(templatesRoot, "site"),
         newsletterTemplatesDir: path.join(templatesRoot, "newsletter"),
@@ -72,20 +83,22 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     for (const c of clients) c.write(`event: reload\ndata: ${build}\n\n`);
   });
 
-  const server = createServer((req, res) => {
+  // the editors' own machine: a few browser tabs, not the world
+  const server = createLimitedServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", `preview error: ${(e as Error).message}\n`);
       else res.destroy();
     });
-  });
-  const port = await listen(server, options.port);
+  }, PREVIEW_LIMITS);
+  const { port } = await listen(server, options.port, "127.0.0.1");
   // a web page elsewhere could rebind its own host name to 127.0.0.1 and read the unpublished list
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hosts.has(req.headers.host ?? "")) return send(res, 403, "text/plain; charset=utf-8", "forbidden host\n");
     if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text/plain; charset=utf-8", "method not allowed\n");
-    const pathname = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    const pathname = requestPath(req);
+    if (pathname === null) return send(res, 400, "text/plain; charset=utf-8", "bad request\n");
     if (pathname === "/_koepfe/events") {
       res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-store", Connection: "keep-alive" });
       res.write(": connected\n\n");
@@ -97,7 +110,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (pathname === "/_koepfe" || pathname === "/_koepfe/")
       return send(res, state.kind === "ok" ? 200 : 503, "text/html; charset=utf-8", renderDashboard(state, mount));
     if (pathname.startsWith("/_koepfe/explain/")) {
-      const page = renderExplain(state, decodeURIComponent(pathname.slice("/_koepfe/explain/".length)));
+      const id = decodeSegment(pathname.slice("/_koepfe/explain/".length));
+      if (id === null) return send(res, 400, "text/plain; charset=utf-8", "bad request: the address is not valid percent-encoding\n");
+      const page = renderExplain(state, id);
       return page === null
         ? send(res, 404, "text/plain; charset=utf-8", "not on the list\n")
         : send(res, 200, "text/html; charset=utf-8", page);
@@ -125,20 +140,4 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       });
     },
   };
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", (e: NodeJS.ErrnoException) => {
-      reject(
-        e.code === "EADDRINUSE"
-          ? new KoepfeError("E_PORT_IN_USE", `port ${port} on 127.0.0.1 is in use; choose another with --port`, { exitCode: 2 })
-          : e,
-      );
-    });
-    server.listen(port, "127.0.0.1", () => {
-      const address = server.address();
-      resolve(typeof address === "object" && address !== null ? address.port : port);
-    });
-  });
 }

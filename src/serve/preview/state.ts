@@ -1,5 +1,5 @@
 /** What the preview knows after its latest build: a site to serve, or the reason there is none. */
-import type { BuildResult } from "../../build/build.js";
+import type { BuildResult } from "../../build/result.js";
 import { KoepfeError } from "../../lib/errors.js";
 import type { Problem } from "../../lib/problem.js";
 

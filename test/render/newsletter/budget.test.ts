@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkBudget, compileIssues, personalize } from "../../../src/render/newsletter/index.js";
+import { checkBudget } from "../../../src/render/newsletter/budget.js";
+import { compileIssues } from "../../../src/render/newsletter/compile.js";
+import { personalize } from "../../../src/render/newsletter/personalize.js";
 import { fillPlan } from "../../../src/render/newsletter/placeholders.js";
 import type { CompiledIssue } from "../../../src/render/newsletter/model.js";
 import type { Edition } from "../../../src/edition/model.js";

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildNewsletters, compileIssues } from "../../../src/render/newsletter/index.js";
+import { buildNewsletters } from "../../../src/render/newsletter/build.js";
+import { compileIssues } from "../../../src/render/newsletter/compile.js";
 import { baseConfig } from "../../helpers/edition.js";
 import { attrOf, loadFixture, newsletterConfig, parseHtml, rankingOf, textOf } from "../../helpers/newsletter.js";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileIssues } from "../../../src/render/newsletter/index.js";
+import { compileIssues } from "../../../src/render/newsletter/compile.js";
 import type { CompiledIssue } from "../../../src/render/newsletter/model.js";
 import { attrOf, loadFixture, newsletterConfig, nomineesCsv, parseHtml, rankingOf, textOf } from "../../helpers/newsletter.js";
 

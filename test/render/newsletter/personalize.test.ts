@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileIssues, personalize, salutationText, webVersion } from "../../../src/render/newsletter/index.js";
+import { compileIssues } from "../../../src/render/newsletter/compile.js";
+import { personalize, salutationText, webVersion } from "../../../src/render/newsletter/personalize.js";
 import type { CompiledIssue } from "../../../src/render/newsletter/model.js";
 import { verifyUnsubscribeToken } from "../../../src/lib/token.js";
 import { attrOf, loadFixture, parseHtml, rankingOf, textOf } from "../../helpers/newsletter.js";

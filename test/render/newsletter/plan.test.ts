@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultIssues, planIssues, selectEntries } from "../../../src/render/newsletter/index.js";
+import { defaultIssues, planIssues, selectEntries } from "../../../src/render/newsletter/plan.js";
 import type { Edition } from "../../../src/edition/model.js";
 import { loadFixture, newsletterConfig, rankingOf } from "../../helpers/newsletter.js";
 

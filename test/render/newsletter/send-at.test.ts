@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { germanDate, resolveSendAt } from "../../../src/render/newsletter/index.js";
+import { resolveSendAt } from "../../../src/render/newsletter/send-at.js";
+import { germanDate } from "../../../src/render/shared/german-date.js";
 
 const Z = "Europe/Berlin";
 const ok = (s: string) => {

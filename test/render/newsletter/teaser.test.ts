@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { TEASER_MAX, teaserFor } from "../../../src/render/newsletter/teaser.js";
+import { TEASER_MAX, teaserFor } from "../../../src/render/shared/teaser.js";
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `wort${i}`).join(" ");
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { compileIssues } from "../../../src/render/newsletter/index.js";
+import { compileIssues } from "../../../src/render/newsletter/compile.js";
 import { loadTemplates } from "../../../src/render/newsletter/templates.js";
 import type { Edition } from "../../../src/edition/model.js";
 import { KoepfeError } from "../../../src/lib/errors.js";

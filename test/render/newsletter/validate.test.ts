@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkEdition } from "../../../src/check/check.js";
-import { newsletterProblems } from "../../../src/render/newsletter/index.js";
+import { checkEdition } from "../../../src/app/checked-edition.js";
+import { newsletterProblems } from "../../../src/render/newsletter/validate.js";
 import { writeEdition } from "../../helpers/edition.js";
 import { loadFixture, newsletterConfig } from "../../helpers/newsletter.js";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import mjml2html from "mjml";
 import { parse } from "parse5";
-import { requireValidEdition } from "../../../src/check/check.js";
+import { loadValidEdition as requireValidEdition } from "../../../src/app/checked-edition.js";
 import { rankEdition } from "../../../src/rank/rank.js";
 import { sitePages } from "../../../src/render/site/pages.js";
 import { loadSiteTemplates } from "../../../src/render/site/templates.js";

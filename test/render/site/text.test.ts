@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cut, initials, issueDate, movementView, paragraphs } from "../../../src/render/site/text.js";
-import { teaserFor } from "../../../src/render/newsletter/teaser.js";
+import { teaserFor } from "../../../src/render/shared/teaser.js";
 import { jsonLdScriptText } from "../../../src/render/site/jsonld.js";
-import { link, rootOf } from "../../../src/render/site/urls.js";
+import { link, rootOf } from "../../../src/render/shared/urls.js";
 
 describe("site text", () => {
   it("splits paragraphs at blank lines and joins the lines inside one", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { requireValidEdition } from "../../../src/check/check.js";
+import { loadValidEdition as requireValidEdition } from "../../../src/app/checked-edition.js";
 import { rankEdition } from "../../../src/rank/rank.js";
 import { prepareSite, writeSitePages } from "../../../src/render/site/write.js";
 import { writeEdition } from "../../helpers/edition.js";

@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { get, request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startPreview, type PreviewServer } from "../../../src/serve/preview/server.js";
+import type { PreviewServer } from "../../../src/serve/preview/server.js";
+import { preview as startPreview } from "../../../src/app/preview.js";
 import { TEMPLATES_ROOT } from "../../../src/serve/preview/server.js";
 import { writeEdition } from "../../helpers/edition.js";
 import { attr, byTag, first, nomineesWith, text } from "../../helpers/site.js";

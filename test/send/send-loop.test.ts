@@ -6,12 +6,12 @@ import { describe, it, expect, afterEach } from "vitest";
 import { freePort } from "../helpers/net.js";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 import { smtpMailer } from "../../src/send/mailer/smtp.js";
-import { runCampaign, type CampaignEvents } from "../../src/send/campaign.js";
-import { abortableSleep } from "../../src/send/modes/issue.js";
-import { campaignExitCode } from "../../src/send/run-result.js";
-import { messageIdFor } from "../../src/send/message.js";
+import { runSendLoop, type SendEvents } from "../../src/send/send-loop.js";
+import { abortableSleep } from "../../src/lib/sleep.js";
+import { runExitCode } from "../../src/send/run-result.js";
+import { messageIdFor } from "../../src/send/mailer/message.js";
 import { startSmtp, type SmtpScript, type TestSmtp } from "../helpers/smtp.js";
-import { SETTINGS, simpleSource, tempLedgerFile } from "../helpers/send.js";
+import { SETTINGS, simpleSource, tempLedgerFile, relayOf } from "../helpers/send.js";
 
 const open: { close(): unknown }[] = [];
 afterEach(async () => {
@@ -34,7 +34,7 @@ async function setup(n: number, script: SmtpScript = {}): Promise<{ smtp: TestSm
 
 function recorder() {
   const log: string[] = [];
-  const events: CampaignEvents = {
+  const events: SendEvents = {
     start: () => undefined,
     delivery: (d) => log.push(`${d.event} ${d.email}`),
     stop: (r) => log.push(`stop ${r.kind}`),
@@ -47,10 +47,10 @@ async function run(
   url: string,
   o: { concurrency?: number; resendUnknown?: boolean; signal?: AbortSignal; pause?: { share: number; window: number } } = {},
 ) {
-  const mailer = smtpMailer({ url, connections: o.concurrency ?? 3, dkim: null, threads: 2 });
+  const mailer = smtpMailer({ relay: relayOf(url), connections: o.concurrency ?? 3, dkim: null, threads: 2 });
   const { log, events } = recorder();
   try {
-    const result = await runCampaign(
+    const result = await runSendLoop(
       {
         ledger,
         mailer,
@@ -69,7 +69,7 @@ async function run(
         resendUnknown: o.resendUnknown ?? false,
       },
     );
-    return { result, log, exit: campaignExitCode(result) };
+    return { result, log, exit: runExitCode(result) };
   } finally {
     await mailer.close();
   }

@@ -5,13 +5,13 @@
 import { resolveNow } from "../schedule/now.js";
 import { resolvePlan } from "../schedule/plan.js";
 import { decideDue, type DueDecision } from "../schedule/due.js";
-import { checkEdition } from "../check/check.js";
 import { rankEdition } from "../rank/rank.js";
 import { planIssues } from "../render/newsletter/plan.js";
-import type { IssueProgress } from "./ledger/ledger.js";
-import type { LockHolder } from "./ledger/run-lock.js";
-import { openExistingLedger } from "./ledger/location.js";
+import type { IssueProgress } from "../send/ledger/ledger.js";
+import type { LockHolder } from "../send/ledger/run-lock.js";
+import { openExistingLedger } from "../send/ledger/location.js";
 import { textTable } from "../lib/text-table.js";
+import { checkEdition } from "./checked-edition.js";
 
 export interface IssueStatus {
   number: number;
@@ -37,10 +37,15 @@ export interface SendStatus {
   issues: IssueStatus[];
 }
 
-export async function sendStatus(dir: string, env: NodeJS.ProcessEnv, nowIso: string | null = null): Promise<SendStatus> {
+export async function sendStatus(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  nowIso: string | null = null,
+  clock: () => number = Date.now,
+): Promise<SendStatus> {
   const checked = await checkEdition(dir);
   const zone = checked.edition?.config.timezone ?? "Europe/Berlin";
-  const now = resolveNow(nowIso, zone);
+  const now = resolveNow(nowIso, zone, clock);
   // the default countdown needs the ranking; an edition with errors shows only its configured issues
   const issues =
     checked.valid && checked.edition

@@ -1,30 +1,35 @@
 /**
  * The send loop of one issue. `concurrency` slots each take the next queued delivery and hand it to
- * the mailer, which composes it and then lets the loop claim it in the ledger (`sending`, committed,
+ * the mailer, which composes it and then lets the loop claim it in the ledger (`sending`, on disk,
  * after a last look at the suppression list) before the SMTP transaction; the answer is recorded
- * (committed) before the slot takes the next. Decisions are pure (decide.ts); the clock, sleep,
- * ledger and mailer are passed in.
+ * (on disk) before the slot takes the next. A ledger that cannot be written stops the run at once:
+ * nothing goes out that is not claimed. Decisions are pure (decide.ts); the clock, sleep, ledger
+ * and mailer are passed in.
  */
-import type { Ledger, PendingDelivery } from "./ledger/ledger.js";
+import type { ClaimResult, Ledger, PendingDelivery } from "./ledger/ledger.js";
 import type { Mailer } from "./mailer/mailer.js";
 import type { MessageSource } from "./source.js";
 import { decide, FailureWindow, type PausePolicy, type RetryPolicy } from "./decide.js";
 import { DeliveryQueue, Pacer } from "./queue.js";
-import { emptyTally, type CampaignResult, type StopReason } from "./run-result.js";
+import { emptyTally, type SendRunResult, type StopReason } from "./run-result.js";
+
+/** SQLite could not write (disk full, I/O error, read-only file): a stop, not a bug. */
+const isStorageError = (e: unknown) =>
+  /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/.test(String((e as { code?: unknown }).code ?? ""));
 
 export type DeliveryEvent = "sent" | "deferred" | "failed" | "bounced" | "unknown" | "suppressed" | "not-sent";
 
-export interface CampaignEvents {
+export interface SendEvents {
   start(info: { issue: number; audience: number; pending: number; unknownAfterCrash: number; requeued: number }): void;
   delivery(info: { email: string; event: DeliveryEvent; response: string; attempts: number }): void;
   stop(reason: StopReason): void;
 }
 
-export interface CampaignDeps {
+export interface SendLoopDeps {
   ledger: Pick<Ledger, "markUnknownAfterCrash" | "requeueUnknown" | "pending" | "claim" | "record" | "progress">;
   mailer: Mailer;
   source: MessageSource;
-  events: CampaignEvents;
+  events: SendEvents;
   /** Epoch ms. */
   clock: () => number;
   /** Resolves after `ms`, or early when `signal` aborts. */
@@ -33,7 +38,7 @@ export interface CampaignDeps {
   signal: AbortSignal;
 }
 
-export interface CampaignOptions {
+export interface SendLoopOptions {
   issue: number;
   concurrency: number;
   /** Messages per second; null: as fast as the relay takes them. */
@@ -44,7 +49,7 @@ export interface CampaignOptions {
 }
 
 /** Sends the queued deliveries of an issue whose audience is frozen; call under the run lock. */
-export async function runCampaign(deps: CampaignDeps, opts: CampaignOptions): Promise<CampaignResult> {
+export async function runSendLoop(deps: SendLoopDeps, opts: SendLoopOptions): Promise<SendRunResult> {
   const { ledger, clock, events, issue } = { ...deps, issue: opts.issue };
   const unknownAfterCrash = ledger.markUnknownAfterCrash();
   const requeued = opts.resendUnknown ? ledger.requeueUnknown(issue) : 0;
@@ -70,17 +75,34 @@ export async function runCampaign(deps: CampaignDeps, opts: CampaignOptions): Pr
 
   async function deliver(row: PendingDelivery): Promise<void> {
     let suppressedFor: string | null = null;
-    const claim = () => {
+    const claim = async () => {
       // composed while the run was stopping: it stays queued for the next run
       if (stop !== null) return false;
-      const c = ledger.claim(issue, row.email);
-      if (!c.claimed) suppressedFor = c.reason;
-      return c.claimed;
+      let c: ClaimResult;
+      try {
+        c = await ledger.claim(issue, row.email);
+      } catch (e) {
+        // the claim is not on disk (disk full, I/O error): this message must not go out, nor any other
+        if (!isStorageError(e)) throw e;
+        halt({ kind: "ledger", response: (e as Error).message });
+        return false;
+      }
+      if (!c.claimed) {
+        suppressedFor = c.reason;
+        return false;
+      }
+      // the run was stopped while the claim was being written: the delivery goes back to the queue
+      if (stop !== null) {
+        await ledger.record(issue, row.email, { kind: "not-sent", response: "the run stopped before this message went out" });
+        return false;
+      }
+      return true;
     };
     const message = {
-      envelope: { from: deps.source.envelopeFrom, to: row.email },
+      envelope: { from: deps.source.envelopeFrom(row), to: row.email },
       messageId: row.messageId,
-      input: deps.source.message(row, new Date(clock())),
+      template: deps.source.template,
+      fill: deps.source.fill(row, clock()),
     };
     const outcome = await deps.mailer.send(message, claim);
     if (outcome === null) {
@@ -90,7 +112,14 @@ export async function runCampaign(deps: CampaignDeps, opts: CampaignOptions): Pr
       return;
     }
     const d = decide(outcome, row.attempts, clock(), opts.retry);
-    ledger.record(issue, row.email, d.transition);
+    try {
+      await ledger.record(issue, row.email, d.transition);
+    } catch (e) {
+      // the answer is not on disk: the delivery stays `sending` and becomes `unknown` at the next start
+      if (!isStorageError(e)) throw e;
+      halt({ kind: "ledger", response: (e as Error).message });
+      return;
+    }
     const t = d.transition;
     if (t.kind === "deferred") queue.defer({ ...row, attempts: row.attempts + 1, retryAt: t.retryAt });
     if (t.kind === "sent" || t.kind === "deferred" || t.kind === "failed" || t.kind === "bounced" || t.kind === "unknown") tally[t.kind]++;

@@ -3,19 +3,18 @@
  * `build`): the checked edition, the ranking, the compiled issue (within its budget) and the settings
  * for headers and unsubscribe links. An edition with check errors is never sent.
  */
-import { requireValidEdition } from "../check/check.js";
 import type { Edition } from "../edition/model.js";
 import type { NewsletterConfig } from "../edition/config-schema.js";
 import { KoepfeError } from "../lib/errors.js";
 import { hasErrors, problem, type Problem } from "../lib/problem.js";
-import { rankEdition } from "../rank/rank.js";
 import type { Ranking } from "../rank/model.js";
 import { compileIssues } from "../render/newsletter/compile.js";
 import { planIssues } from "../render/newsletter/plan.js";
 import { checkBudget } from "../render/newsletter/budget.js";
 import type { CompiledIssue } from "../render/newsletter/model.js";
 import type { PersonalizeContext } from "../render/newsletter/personalize.js";
-import { parseFrom, type Mailbox, type MailSettings } from "./message.js";
+import { parseFrom, type Mailbox, type MailSettings } from "../send/mailer/message.js";
+import type { ValidEdition } from "./checked-edition.js";
 
 export interface PreparedIssue {
   edition: Edition;
@@ -27,27 +26,12 @@ export interface PreparedIssue {
   personalize: PersonalizeContext;
 }
 
-/** Checks, ranks and compiles; stops with a KoepfeError (exit 1) when the issue must not go out. */
-export async function prepareIssue(
-  dir: string,
-  issueNumber: number,
-  options: { secret: string; subscribersFile?: string | undefined },
-): Promise<PreparedIssue> {
-  const { edition, warnings } = await requireValidEdition(
-    dir,
-    options.subscribersFile === undefined ? {} : { subscribersFile: options.subscribersFile },
-  );
-  return prepareCheckedIssue(edition, warnings, rankEdition(edition), issueNumber, options.secret);
-}
-
-/** The same for an edition already checked and ranked (`send --due`, which planned with them). */
-export async function prepareCheckedIssue(
-  edition: Edition,
-  warnings: Problem[],
-  ranking: Ranking,
-  issueNumber: number,
-  secret: string,
-): Promise<PreparedIssue> {
+/**
+ * Compiles one issue of a checked and ranked edition and checks it against its budget; stops with
+ * a KoepfeError (exit 1) when the issue must not go out.
+ */
+export async function prepareIssue(valid: ValidEdition, ranking: Ranking, issueNumber: number, secret: string): Promise<PreparedIssue> {
+  const { edition, warnings } = valid;
   const newsletter = edition.config.newsletter;
   if (!newsletter)
     throw new KoepfeError(

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from "vitest";
 import { Ledger } from "../../src/send/ledger/ledger.js";
-import { runCampaign, type CampaignOptions } from "../../src/send/campaign.js";
+import { runSendLoop, type SendLoopOptions } from "../../src/send/send-loop.js";
 import type { Mailer, SendOutcome } from "../../src/send/mailer/mailer.js";
 import { simpleSource, tempLedgerFile } from "../helpers/send.js";
 
@@ -27,14 +27,15 @@ function fakeTime(start = 1_000_000) {
 function scriptedMailer(
   time: { clock: () => number },
   script: (to: string, attempt: number) => SendOutcome = () => ({ kind: "accepted", response: "250 ok" }),
+  composeTicks: (to: string) => number = () => 1,
 ): Mailer & { sentAt: [string, number][] } {
   const attempts = new Map<string, number>();
   const sentAt: [string, number][] = [];
   return {
     sentAt,
     async send(message, claim) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!claim()) return null;
+      for (let i = composeTicks(message.envelope.to); i > 0; i--) await new Promise((resolve) => setImmediate(resolve));
+      if (!(await claim())) return null;
       const n = (attempts.get(message.envelope.to) ?? 0) + 1;
       attempts.set(message.envelope.to, n);
       sentAt.push([message.envelope.to, time.clock()]);
@@ -53,7 +54,7 @@ function ledgerOf(n: number, time: { clock: () => number }): Ledger {
   return ledger;
 }
 
-const options = (o: Partial<CampaignOptions> = {}): CampaignOptions => ({
+const options = (o: Partial<SendLoopOptions> = {}): SendLoopOptions => ({
   issue: 1,
   concurrency: 1,
   rate: null,
@@ -69,7 +70,7 @@ describe("the send loop on a fake clock", () => {
     const time = fakeTime();
     const ledger = ledgerOf(4, time);
     const mailer = scriptedMailer(time);
-    await runCampaign(
+    await runSendLoop(
       { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal },
       options({ rate: 2 }),
     );
@@ -83,7 +84,7 @@ describe("the send loop on a fake clock", () => {
     const mailer = scriptedMailer(time, (_to, n) =>
       n < 3 ? { kind: "rejected", stage: "recipient", permanent: false, response: "451 later" } : { kind: "accepted", response: "250 ok" },
     );
-    const result = await runCampaign(
+    const result = await runSendLoop(
       { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal },
       options(),
     );
@@ -97,10 +98,10 @@ describe("the send loop on a fake clock", () => {
   it("a run started after a deferral respects the stored retry time", async () => {
     const time = fakeTime();
     const ledger = ledgerOf(1, time);
-    ledger.claim(1, "r1@example.net");
-    ledger.record(1, "r1@example.net", { kind: "deferred", response: "451", retryAt: 1_000_000 + 5_000 });
+    await ledger.claim(1, "r1@example.net");
+    await ledger.record(1, "r1@example.net", { kind: "deferred", response: "451", retryAt: 1_000_000 + 5_000 });
     const mailer = scriptedMailer(time);
-    await runCampaign(
+    await runSendLoop(
       { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: new AbortController().signal },
       options(),
     );
@@ -113,11 +114,16 @@ describe("the send loop on a fake clock", () => {
     const time = fakeTime();
     const ledger = ledgerOf(3, time);
     const ctrlC = new AbortController();
-    const mailer = scriptedMailer(time, (to) => {
-      if (to === "r1@example.net") ctrlC.abort();
-      return { kind: "accepted", response: "250 ok" };
-    });
-    const result = await runCampaign(
+    // r2 and r3 are still being composed when Ctrl-C comes during r1's transmission
+    const mailer = scriptedMailer(
+      time,
+      (to) => {
+        if (to === "r1@example.net") ctrlC.abort();
+        return { kind: "accepted", response: "250 ok" };
+      },
+      (to) => (to === "r1@example.net" ? 1 : 5),
+    );
+    const result = await runSendLoop(
       { ledger, mailer, source: simpleSource(), events, clock: time.clock, sleep: time.sleep, signal: ctrlC.signal },
       options({ concurrency: 3 }),
     );

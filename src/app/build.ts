@@ -1,26 +1,24 @@
 /**
- * `koepfe build`: check → rank → newsletters + site into a temporary folder → swap it in. Any failure
- * (check errors, a template error, a newsletter over its budget) discards the temporary folder, so
- * the previous output stays exactly as it was, and the error says why.
+ * `koepfe build`: a checked edition and its ranking → newsletters + site into a temporary folder →
+ * swapped in. Any failure (a template error, a newsletter over its budget, Ctrl-C) discards the
+ * temporary folder, so the previous output stays exactly as it was, and the error says why.
  */
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { requireValidEdition } from "../check/check.js";
-import type { Edition } from "../edition/model.js";
-import { KoepfeError, UsageError } from "../lib/errors.js";
-import { hasErrors, type Problem } from "../lib/problem.js";
+import { KoepfeError, UsageError, stopIfInterrupted } from "../lib/errors.js";
+import { hasErrors } from "../lib/problem.js";
+import { displayPath } from "../lib/paths.js";
 import { rankEdition } from "../rank/rank.js";
 import type { Ranking } from "../rank/model.js";
 import { buildNewsletters, type NewsletterBuildResult } from "../render/newsletter/build.js";
 import { prepareSite, writeSitePages } from "../render/site/write.js";
 import type { PhotoCache } from "../render/site/photos.js";
-import { assertReplaceable, makeTemp, removeStale, swapIn } from "./swap.js";
-import { summarize, type BuildSummary, type NewsletterFigures } from "./summary.js";
-import { displayPath } from "../lib/paths.js";
+import { assertReplaceable, makeTemp, removeStale, swapIn } from "../build/swap.js";
+import { summarize, type NewsletterFigures } from "../build/summary.js";
+import type { BuildResult } from "../build/result.js";
+import { loadValidEdition, type ValidEdition } from "./checked-edition.js";
 
 export interface BuildOptions {
-  /** The edition folder. */
-  dir: string;
   /** The output folder, replaced as a whole. */
   out: string;
   /** Site templates other than templates/site/ (tests, a magazine's own design). */
@@ -29,15 +27,8 @@ export interface BuildOptions {
   newsletterTemplatesDir?: string;
   /** Resized photos kept between builds (the preview server). */
   photoCache?: PhotoCache;
-}
-
-export interface BuildResult {
-  edition: Edition;
-  ranking: Ranking;
-  newsletters: NewsletterBuildResult;
-  /** Warnings of check (the build went ahead). */
-  warnings: Problem[];
-  summary: BuildSummary;
+  /** Ctrl-C / SIGTERM: the build stops between steps and removes its temporary folder. */
+  signal?: AbortSignal;
 }
 
 async function newsletterFigures(out: string, result: NewsletterBuildResult, maxHtmlBytes: number): Promise<NewsletterFigures> {
@@ -72,15 +63,12 @@ function unpublished(e: unknown, target: string): unknown {
   return new KoepfeError(e.code, `${e.message}${note}`, { exitCode: e.exitCode, problems: e.problems, cause: e });
 }
 
-/** Builds an edition into `options.out`; see the module comment for the guarantees. */
-export async function buildEdition(options: BuildOptions): Promise<BuildResult> {
+/** Builds a checked edition with its ranking into `options.out`; see the module comment for the guarantees. */
+export async function buildChecked(valid: ValidEdition, ranking: Ranking, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const { edition, warnings } = valid;
   const target = path.resolve(options.out);
-  const { edition, warnings } = await requireValidEdition(options.dir).catch((e: unknown) => {
-    throw unpublished(e, target);
-  });
   await assertReplaceable(target, edition.dir);
-  const ranking = rankEdition(edition);
   await removeStale(target);
   const tmp = await makeTemp(target);
   try {
@@ -102,11 +90,15 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
       throw new KoepfeError(
         "E_NEWSLETTER_BUDGET",
         `the newsletter has ${n} problem${n === 1 ? "" : "s"} (size budget or plan, listed with their issue)`,
-        { problems: newsletters.problems },
+        {
+          problems: newsletters.problems,
+        },
       );
     }
+    stopIfInterrupted(options.signal, "the build stopped before writing the pages");
     const site = await writeSitePages(prepared, edition, ranking, newsletters.issues, tmp);
     const figures = await newsletterFigures(tmp, newsletters, edition.config.newsletter?.max_html_bytes ?? 0);
+    stopIfInterrupted(options.signal, "the build stopped before publishing");
     await swapIn(tmp, target);
     const allWarnings = [...warnings, ...newsletters.problems];
     const summary = summarize(target, site, figures, (performance.now() - started) / 1000, allWarnings.length);
@@ -115,4 +107,14 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     await rm(tmp, { recursive: true, force: true });
     throw unpublished(e, target);
   }
+}
+
+/** `koepfe build [DIR] --out DIR`: load and check the edition, rank it, build it. */
+export async function buildEdition(dir: string, options: BuildOptions): Promise<BuildResult> {
+  const target = path.resolve(options.out);
+  const valid = await loadValidEdition(dir, { signal: options.signal }).catch((e: unknown) => {
+    throw unpublished(e, target);
+  });
+  stopIfInterrupted(options.signal, "the build stopped after checking the edition");
+  return buildChecked(valid, rankEdition(valid.edition), options);
 }

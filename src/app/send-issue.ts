@@ -1,0 +1,141 @@
+/**
+ * `koepfe send ISSUE`: the real, resumable send. Loads and checks the edition once, compiles the
+ * issue, takes the run lock, fixes the audience on the first run, then runs the send loop over SMTP
+ * and reports. Running it again resumes; after completion it sends nothing.
+ */
+import { KoepfeError, type ExitCode } from "../lib/errors.js";
+import { requireSecret } from "../lib/token.js";
+import { abortableSleep } from "../lib/sleep.js";
+import { rankEdition } from "../rank/rank.js";
+import { openLedger } from "../send/ledger/location.js";
+import type { Ledger } from "../send/ledger/ledger.js";
+import { describeAudience, selectAudience } from "../send/audience.js";
+import { messageIdFor } from "../send/mailer/message.js";
+import { dkimSettings } from "../send/mailer/dkim.js";
+import type { DkimSettings } from "../send/mailer/protocol.js";
+import { relayFromEnv, type Relay } from "../send/mailer/smtp.js";
+import { runSendLoop } from "../send/send-loop.js";
+import { newsletterSource } from "../send/source.js";
+import { Progress } from "../send/progress.js";
+import { runExitCode, summaryLines, type SendRunResult } from "../send/run-result.js";
+import { loadValidEdition } from "./checked-edition.js";
+import { prepareIssue, type PreparedIssue } from "./prepare-issue.js";
+import { realMailers, type AppIo, type Mailers } from "./ports.js";
+import { sendSettings, type SendFlags, type SendSettings } from "./send-settings.js";
+
+export interface IssueRequest extends SendFlags {
+  dir: string;
+  issue: number;
+  subscribersFile: string | undefined;
+  resendUnknown: boolean;
+}
+
+/** The edition loaded and checked once, the issue compiled, the DKIM key read: ready for any send mode. */
+export async function prepareToSend(
+  request: Pick<IssueRequest, "dir" | "issue" | "subscribersFile">,
+  io: AppIo,
+): Promise<{ prepared: PreparedIssue; dkim: DkimSettings | null }> {
+  const secret = requireSecret(io.env);
+  const valid = await loadValidEdition(request.dir, { subscribersFile: request.subscribersFile, signal: io.signal });
+  const prepared = await prepareIssue(valid, rankEdition(valid.edition), request.issue, secret);
+  const warnings = prepared.warnings.filter((w) => w.severity === "warning").length;
+  if (warnings > 0)
+    io.err.write(`koepfe: ${warnings} warning${warnings === 1 ? "" : "s"} in the edition ("koepfe check ${request.dir}" lists them)\n`);
+  const { dkim, warning } = dkimSettings(io.env, prepared.newsletter.dkim);
+  if (warning) io.err.write(`koepfe: warning: ${warning}\n`);
+  return { prepared, dkim };
+}
+
+/** Fixes the audience on the first run; reports what was selected or that it was fixed earlier. */
+function freezeAudience(p: PreparedIssue, ledger: Ledger, progress: Progress): void {
+  const issue = p.settings.issue;
+  const existing = ledger.progress(issue);
+  if (existing) {
+    progress.note(
+      "audience",
+      { issue, frozen_at: existing.audienceFrozenAt, size: existing.audienceSize },
+      `issue ${issue}: audience of ${existing.audienceSize} fixed at ${existing.audienceFrozenAt} by the first run (later sign-ups do not join)`,
+    );
+    return;
+  }
+  const suppressed = ledger.suppressions.lowerCasedSet();
+  const audience = selectAudience(p.edition.subscribers ?? [], (email) => suppressed.has(email.toLowerCase()));
+  if (audience.recipients.length === 0) {
+    throw new KoepfeError(
+      "E_NO_RECIPIENTS",
+      `no eligible recipients in ${p.edition.subscribersFile} (${audience.rows} rows; confirmed with confirmed_at and not suppressed: 0)`,
+    );
+  }
+  const members = audience.recipients.map((r) => ({ ...r, messageId: messageIdFor(p.settings, p.sender.domain, r.email) }));
+  ledger.freezeAudience(issue, members);
+  progress.note(
+    "audience",
+    { issue, size: members.length, rows: audience.rows, ...audience.excluded },
+    `issue ${issue}: audience fixed: ${describeAudience(audience)}`,
+  );
+}
+
+export interface LockedSend {
+  ledger: Ledger;
+  relay: Relay;
+  dkim: DkimSettings | null;
+  settings: SendSettings;
+  resendUnknown: boolean;
+  mailers?: Mailers;
+}
+
+/**
+ * Sends one issue with the run lock already held (`send --due` holds it across several issues):
+ * fixes the audience on the first run, runs the send loop over SMTP, prints the summary.
+ */
+export async function sendLockedIssue(p: PreparedIssue, o: LockedSend, io: AppIo): Promise<{ result: SendRunResult; exit: ExitCode }> {
+  const issue = p.settings.issue;
+  const progress = new Progress(io.out, io.clock);
+  freezeAudience(p, o.ledger, progress);
+  const mailer = (o.mailers ?? realMailers).smtp({ relay: o.relay, connections: o.settings.concurrency, dkim: o.dkim });
+  try {
+    const result = await runSendLoop(
+      {
+        ledger: o.ledger,
+        mailer,
+        source: newsletterSource(p.compiled, p.settings, p.sender, p.personalize),
+        events: progress,
+        clock: io.clock,
+        sleep: abortableSleep,
+        signal: io.signal,
+      },
+      { issue, ...o.settings, resendUnknown: o.resendUnknown },
+    );
+    const exit = runExitCode(result);
+    progress.finish();
+    progress.note("summary", { ...result, exit }, summaryLines(result).join("\n"));
+    return { result, exit };
+  } finally {
+    await mailer.close();
+  }
+}
+
+/** `koepfe send ISSUE`: prepares, opens the ledger, takes the run lock (or stops: E_LOCKED), sends, releases. */
+export async function sendIssue(request: IssueRequest, io: AppIo): Promise<ExitCode> {
+  const relay = relayFromEnv(io.env);
+  const { prepared, dkim } = await prepareToSend(request, io);
+  const ledger = openLedger(request.dir, io.env);
+  try {
+    const lock = ledger.lock.acquire(`send ${request.issue}`);
+    if (!lock.acquired) {
+      const h = lock.holder;
+      throw new KoepfeError(
+        "E_LOCKED",
+        `another send is running (pid ${h.pid} on ${h.host}, "${h.command}", since ${h.startedAt}); nothing was sent — wait for it to finish`,
+      );
+    }
+    try {
+      const settings = sendSettings(request, prepared.newsletter);
+      return (await sendLockedIssue(prepared, { ledger, relay, dkim, settings, resendUnknown: request.resendUnknown }, io)).exit;
+    } finally {
+      ledger.lock.release();
+    }
+  } finally {
+    ledger.close();
+  }
+}
