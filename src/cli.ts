@@ -83,6 +83,13 @@ function report(e: unknown, io: Io, command: Command | undefined): ExitCode {
     io.stderr.write(`koepfe: error[E_FILESYSTEM]: ${fs}\n`);
     return EXIT.dataError;
   }
+  const code = String((e as { code?: unknown }).code ?? "");
+  if (/^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(code)) {
+    io.stderr.write(
+      `koepfe: error[E_LEDGER_WRITE]: the ledger cannot be written (${(e as Error).message}); free space or fix its permissions and run the same command again\n`,
+    );
+    return EXIT.stopped;
+  }
   const err = e instanceof Error ? e : new Error(String(e));
   io.stderr.write(`koepfe: internal error (a bug in koepfe, not in your data): ${err.message}\n`);
   if (io.env["KOEPFE_DEBUG"]) io.stderr.write(`${err.stack ?? ""}\n`);

@@ -11,7 +11,7 @@ import { newsletterProblems } from "../render/newsletter/validate.js";
 import { siteProblems } from "../render/site/validate.js";
 import { scheduleProblems } from "../schedule/plan-check.js";
 import { hasErrors, sortProblems, type Problem } from "../lib/problem.js";
-import { EditionInvalidError } from "../lib/errors.js";
+import { EditionInvalidError, stopIfInterrupted } from "../lib/errors.js";
 
 export interface CheckedEdition {
   valid: boolean;
@@ -40,6 +40,7 @@ const STAGE_CHECKS: readonly ((edition: Edition) => Problem[])[] = [
 /** Loads and checks an edition folder; the report of `koepfe check`. */
 export async function checkEdition(dir: string, options: LoadOptions = {}): Promise<CheckedEdition> {
   const loaded = await loadEdition(dir, options);
+  stopIfInterrupted(options.signal, "stopped after reading the edition, before checking it");
   const problems = [...loaded.problems];
   if (loaded.edition) for (const check of STAGE_CHECKS) problems.push(...check(loaded.edition));
   return { valid: !hasErrors(problems), problems: sortProblems(problems), files: loaded.files, edition: loaded.edition };

@@ -1,6 +1,6 @@
 /**
  * Fixtures for the send tests: an edition with a newsletter plan and a subscribers.csv written in the
- * test, the environment a send needs, and a small hand-written message source (so the campaign tests
+ * test, the environment a send needs, and a small hand-written message source (so the send loop tests
  * do not depend on MJML).
  */
 import { mkdtempSync } from "node:fs";

@@ -1,6 +1,6 @@
 /**
  * The process the crash test kills with SIGKILL: one sending run (run lock, audience freeze on the
- * first run, campaign), as `koepfe send` does it, with the simple message source of the tests.
+ * first run, the send loop), as `koepfe send` does it, with the simple message source of the tests.
  * Usage: node --import tsx test/send/crash-child.ts LEDGER SMTP_URL RECIPIENTS CONCURRENCY
  */
 import { Ledger } from "../../src/send/ledger/ledger.js";

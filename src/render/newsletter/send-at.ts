@@ -2,7 +2,7 @@
  * `send_at` of a newsletter issue: a local wall-clock time in the edition's timezone
  * ("2024-12-02T07:00"), or a time with an explicit offset ("2025-10-26T02:30+01:00", "…Z").
  * This file only parses and reports facts; the schedule rules built on them (a time in the
- * spring-forward gap, an ambiguous autumn hour, ascending order) live in send/schedule-check.ts.
+ * spring-forward gap, an ambiguous autumn hour, ascending order) live in schedule/wall-time.ts and schedule/plan-check.ts.
  */
 import { DateTime } from "luxon";
 

@@ -1,7 +1,7 @@
 /**
  * Newsletter plan checks contributed to `koepfe check`: how each issue selects its entries, issue
  * numbers, subject length, send_at syntax and intro links. Located at the JSON path in edition.json.
- * The schedule rules (DST gap and overlap, ascending times, rank coverage) live in send/schedule-check.ts.
+ * The schedule rules (DST gap and overlap, ascending times, rank coverage) live in schedule/plan-check.ts.
  */
 import type { Edition } from "../../edition/model.js";
 import type { NewsletterIssue } from "../../edition/config-schema.js";

@@ -2,17 +2,18 @@
  * The delivery ledger: one SQLite file (WAL, synchronous=FULL) that records each (issue, recipient)
  * delivery, the suppression list and the run lock. A delivery is claimed (`sending`) durably — on
  * disk, not only in the kernel — before its message goes to the relay, so not even a power cut can
- * make a recipient get an issue twice. An fsync per claim would cost more than the send, so claims
- * and records that arrive together are committed together (write-batch.ts): one fsync for each turn
- * of the event loop, whatever the number of messages in flight.
+ * make a recipient get an issue twice. The claims and records of a send go through the ledger's
+ * writer thread (writer.ts), which commits everything that arrives while the disk is busy in one
+ * transaction: one fsync for many messages, and the send loop's thread never waits on the disk.
  */
 import type Database from "better-sqlite3";
-import { openDatabase, type OpenOptions } from "./schema.js";
-import { rowChange, type Delivery, type Transition } from "./delivery.js";
+import { openDatabase, type Durability, type OpenOptions } from "./schema.js";
+import type { Delivery, Transition } from "./delivery.js";
 import { issueProgress, listDeliveries, type DeliveryRow, type IssueProgress } from "./reports.js";
 import { SuppressionList } from "./suppressions.js";
 import { RunLock } from "./run-lock.js";
-import { WriteBatch } from "./write-batch.js";
+import { DeliveryWrites, type ClaimResult } from "./write-ops.js";
+import { LedgerWriter } from "./writer.js";
 
 export interface AudienceMember {
   email: string;
@@ -27,7 +28,7 @@ export interface PendingDelivery extends AudienceMember {
   retryAt: number | null;
 }
 
-export type ClaimResult = { claimed: true } | { claimed: false; reason: string };
+export type { ClaimResult };
 
 export type { IssueProgress };
 
@@ -37,24 +38,20 @@ export class Ledger {
   readonly lock: RunLock;
   readonly #db: Database.Database;
   readonly #now: () => number;
-  readonly #update: Database.Statement<Record<string, string | number | null>>;
+  readonly #writes: DeliveryWrites;
   readonly #pending: Database.Statement<[number], DeliveryRow>;
-  readonly #batch: WriteBatch;
+  #writer: LedgerWriter | null = null;
+  readonly #durability: Durability;
 
   constructor(file: string, options: OpenOptions & { now?: () => number } = {}) {
     this.file = file;
     this.#now = options.now ?? Date.now;
+    this.#durability = options.durability ?? "FULL";
     this.#db = openDatabase(file, options);
     this.suppressions = new SuppressionList(this.#db, this.#now);
     this.lock = new RunLock(this.#db, this.#now);
-    this.#update = this.#db.prepare(
-      `UPDATE deliveries SET state = @to, attempts = attempts + @attempts,
-         response = CASE WHEN @setResponse = 1 THEN @response ELSE response END,
-         retry_at = @retryAt, sent_at = CASE WHEN @sent = 1 THEN @now ELSE sent_at END, updated_at = @now
-       WHERE issue = @issue AND email = @email AND state = @from`,
-    );
+    this.#writes = new DeliveryWrites(this.#db, this.#now);
     this.#pending = this.#db.prepare("SELECT * FROM deliveries WHERE issue = ? AND state = 'queued' ORDER BY position");
-    this.#batch = new WriteBatch(this.#db);
   }
 
   #iso(): string {
@@ -92,48 +89,24 @@ export class Ledger {
       .map((r) => ({ email: r.email, firstName: r.first_name, messageId: r.message_id, attempts: r.attempts, retryAt: r.retry_at }));
   }
 
+  /** The writer thread, started by the first claim or record. */
+  #writerThread(): LedgerWriter {
+    this.#writer ??= new LedgerWriter(this.file, this.#now, this.#durability);
+    return this.#writer;
+  }
+
   /**
    * The last step before the SMTP transaction: a suppressed address (the unsubscribe server may
    * have added it a moment ago) ends as `suppressed`, any other becomes `sending`. Resolves once the
    * claim is on disk; rejects when it could not be written (disk full: nothing may go out).
    */
   claim(issue: number, email: string): Promise<ClaimResult> {
-    return this.#batch.add(() => {
-      const reason = this.suppressions.reasonFor(email);
-      if (reason !== null) {
-        this.#apply(issue, email, { kind: "suppress", response: `suppressed: ${reason}` });
-        return { claimed: false, reason };
-      }
-      this.#apply(issue, email, { kind: "claim" });
-      return { claimed: true };
-    });
+    return this.#writerThread().claim(issue, email);
   }
 
   /** Records what happened to a delivery in flight (a bounce also suppresses the address); resolves once on disk. */
-  record(issue: number, email: string, t: Transition): Promise<void> {
-    return this.#batch.add(() => {
-      this.#apply(issue, email, t);
-      if (t.kind === "bounced") this.suppressions.suppress(email, `bounce: ${t.response}`, `send issue ${issue}`);
-    });
-  }
-
-  #apply(issue: number, email: string, t: Transition): void {
-    const c = rowChange(t);
-    const params = {
-      issue,
-      email,
-      from: c.from,
-      to: c.to,
-      attempts: c.attempts,
-      setResponse: c.response === undefined ? 0 : 1,
-      response: c.response ?? null,
-      retryAt: c.retryAt,
-      sent: c.sent ? 1 : 0,
-      now: this.#iso(),
-    };
-    if (this.#update.run(params).changes !== 1) {
-      throw new Error(`ledger: delivery of issue ${issue} to ${email} is not in state "${c.from}" (transition ${t.kind})`);
-    }
+  record(issue: number, email: string, transition: Transition): Promise<void> {
+    return this.#writerThread().record({ t: "record", issue, email, transition });
   }
 
   /**
@@ -147,7 +120,7 @@ export class Ledger {
         email: string;
       }[];
       const response = "in flight when an earlier run stopped (crash or kill): it may or may not have been accepted";
-      for (const r of rows) this.#apply(r.issue, r.email, { kind: "crashed", response });
+      for (const r of rows) this.#writes.apply(r.issue, r.email, { kind: "crashed", response });
       return rows;
     });
   }
@@ -156,7 +129,7 @@ export class Ledger {
   requeueUnknown(issue: number): number {
     return this.transaction(() => {
       const rows = this.#db.prepare("SELECT email FROM deliveries WHERE issue = ? AND state = 'unknown'").all(issue) as { email: string }[];
-      for (const r of rows) this.#apply(issue, r.email, { kind: "resend" });
+      for (const r of rows) this.#writes.apply(issue, r.email, { kind: "resend" });
       return rows.length;
     });
   }
@@ -181,13 +154,9 @@ export class Ledger {
     return listDeliveries(this.#db, issue);
   }
 
-  /** Waits for the writes in flight, then closes the file. */
-  async closeAfterWrites(): Promise<void> {
-    await this.#batch.idle();
-    this.close();
-  }
-
+  /** Closes the file; the writer thread ends after the writes already sent to it (callers await theirs first). */
   close(): void {
+    void this.#writer?.close();
     this.#db.close();
   }
 }

@@ -51,9 +51,16 @@ export class RunLock {
       .immediate();
   }
 
-  /** Releases the lock if this process holds it. */
+  /**
+   * Releases the lock if this process holds it. A lock that cannot be released (the disk is full)
+   * stays behind harmlessly: the next run takes it over once this process is gone.
+   */
   release(pid: number = process.pid, host: string = hostname()): void {
-    this.#db.prepare("DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?").run(pid, host);
+    try {
+      this.#db.prepare("DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?").run(pid, host);
+    } catch (e) {
+      if (!String((e as { code?: unknown }).code ?? "").startsWith("SQLITE_")) throw e;
+    }
   }
 
   /** The holder if its run is still going; a lock left by a killed run is taken over by the next. */

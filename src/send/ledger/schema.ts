@@ -50,9 +50,10 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /**
  * How each commit reaches the disk. FULL (koepfe's choice): a commit is fsynced before `run()`
  * returns, so a `sending` claim survives a power cut, not only a crashed or killed process — a lost
- * claim would mean a second copy of the issue for that recipient. The send loop commits claims and
- * records in batches (write-batch.ts) so the fsyncs do not limit the send; NORMAL stays for the
- * benchmark's comparison (scripts/bench/send.bench.ts).
+ * claim would mean a second copy of the issue for that recipient. The send loop's claims and records
+ * go through the writer thread (writer.ts) in group commits (write-batch.ts), so the fsyncs neither
+ * stall the loop nor limit the send; NORMAL stays for the benchmark's comparison
+ * (scripts/bench/send.bench.ts).
  */
 export type Durability = "NORMAL" | "FULL";
 
