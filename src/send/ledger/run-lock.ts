@@ -5,6 +5,7 @@
  */
 import type Database from "better-sqlite3";
 import { hostname } from "node:os";
+import { processAlive } from "../../lib/process.js";
 
 export interface LockHolder {
   pid: number;
@@ -14,17 +15,6 @@ export interface LockHolder {
 }
 
 export type LockResult = { acquired: true } | { acquired: false; holder: LockHolder };
-
-/** True when a process with this pid exists on this machine. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists, it is just not ours
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 export class RunLock {
   readonly #db: Database.Database;
