@@ -78,7 +78,7 @@ function dsnRecipients(parts: MailParts, textFailures: readonly TextFailure[]): 
       if (email === null || out.some((v) => v.email === email)) continue;
       const inText = textFailures.find((f) => f.address.toLowerCase() === email.toLowerCase());
       const diagnostic = r.diagnostic !== "" ? r.diagnostic : (inText?.diagnostic ?? "");
-      const status = preferSpecificStatus(r.status, findStatus(r.diagnostic));
+      const status = preferSpecificStatus(r.status, findStatus(r.diagnostic) ?? findStatus(inText?.text ?? ""));
       out.push(verdict(email, r.action, status, `${r.diagnostic} ${inText?.text ?? ""}`, diagnostic));
     }
   }
