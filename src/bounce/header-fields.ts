@@ -12,7 +12,7 @@ export interface HeaderField {
 }
 
 /** A field name as RFC 5322 allows it: printable ASCII without the colon. */
-const FIELD_LINE = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)$/;
+const FIELD_LINE = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)$/s;
 /** Enough for any real head; bounds the work a hostile part can cause. */
 const MAX_FIELDS = 500;
 

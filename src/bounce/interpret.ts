@@ -51,7 +51,11 @@ function originalMessageIdOf(parts: MailParts, inlineOriginal: string): string |
     const normalised = value === null ? null : normaliseMessageId(value);
     if (normalised !== null) return normalised;
   }
-  return messageIdInText(inlineOriginal) ?? messageIdInText(parts.text);
+  const inText = messageIdInText(inlineOriginal) ?? messageIdInText(parts.text);
+  if (inText !== null) return inText;
+  // auto-replies and some NDRs name the original only as the message they answer
+  const answered = fieldValue(parts.fields, "in-reply-to") ?? fieldValue(parts.fields, "references")?.split(/\s+/).pop() ?? null;
+  return answered === null ? null : normaliseMessageId(answered);
 }
 
 /** Our own addresses and the relay's role mailboxes: mentioned in reports, never the failed recipient. */
@@ -97,7 +101,9 @@ function complaint(parts: MailParts, base: Interpreted): Interpreted {
   const report = parseFeedbackReport(parts.feedbackReports[0] ?? "");
   const named = report.originalRcptTo.map(acceptAddress).filter((a): a is string => a !== null);
   const fromOriginal = parts.originalHeads.flatMap((head) => addressesIn(fieldValues(parseFields(head), "to").join(", ")));
-  const emails = [...new Set(named.length > 0 ? named : fromOriginal)];
+  // mailparser shows an inline (Content-Disposition: inline) original as text: its To line is there
+  const fromInline = fromOriginal.length > 0 ? fromOriginal : addressesIn(/^To:[ \t]*(.+)$/im.exec(parts.text)?.[1] ?? "");
+  const emails = [...new Set(named.length > 0 ? named : fromInline)];
   const feedbackType = report.feedbackType === null ? null : printable(report.feedbackType);
   const recipients = emails.map((email): RecipientVerdict => {
     return { email, class: classOf("feedback", null, feedbackType), status: null, reason: "feedback", diagnostic: "", action: null };

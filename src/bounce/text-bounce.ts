@@ -43,6 +43,11 @@ function squash(lines: readonly string[]): string {
     .replace(/\s+/g, " ");
 }
 
+/** The segment without lines that only repeat the address ("<a@b>:"): what is left explains the failure. */
+function withoutAddressLines(segment: readonly string[]): string[] {
+  return segment.filter((l) => l.replace(ADDRESS_IN_TEXT, "").replace(/[\s<>"':.,()]/g, "") !== "");
+}
+
 /**
  * The failed recipients a notification text names, each with its lines. `ignore` excludes the
  * report's own addresses (our bounce address, the relay's postmaster).
@@ -67,6 +72,6 @@ export function readTextBounce(notification: string, ignore: (address: string) =
     // one recipient, its reply written elsewhere (Exchange's "Diagnostic information" block)
     if (replies.length === 0 && segments.size === 1) replies = allReplies;
     const text = squash([...segment, ...replies]);
-    return { address, text, diagnostic: replies.length > 0 ? squash(replies) : squash(segment.slice(0, 3)) };
+    return { address, text, diagnostic: replies.length > 0 ? squash(replies) : squash(withoutAddressLines(segment).slice(0, 4)) };
   });
 }
