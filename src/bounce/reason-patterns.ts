@@ -10,7 +10,7 @@ import type { BounceReason } from "./types.js";
 export const STRONG_PATTERNS: ReadonlyArray<readonly [BounceReason, RegExp]> = [
   [
     "mailboxfull",
-    /mailbox (?:is )?full|mailbox quota|quota (?:exceeded|exceeds)|over ?quota|exceeded (?:storage|the quota)|is over (?:its |their )?quota|mailbox size limit|not enough (?:storage|space) in mailbox|error writing message: file too large|insufficient (?:mailbox )?storage|mailfolder is full|postfach (?:ist )?(?:voll|überfüllt)|speicherplatz (?:des (?:postfachs|empfängers) )?(?:ist )?(?:voll|erschöpft|überschritten)|kontingent überschritten|quota überschritten/i,
+    /mailbox (?:is )?full|mailbox quota|quota (?:exceeded|exceeds)|over ?quota|exceeded (?:storage|the quota)|is over (?:its |their )?quota|mailbox size limit|not enough (?:storage|space) in mailbox|error writing message: file too large|insufficient (?:mailbox )?storage|mailfolder is full|postfach(?: des empfängers)? (?:ist )?(?:voll|überfüllt)|speicherplatz (?:des (?:postfachs|empfängers) )?(?:ist )?(?:voll|erschöpft|überschritten)|kontingent überschritten|quota überschritten/i,
   ],
   [
     "mesgtoobig",
