@@ -4,7 +4,7 @@
  * about who is subscribed.
  */
 import type { DateTime } from "luxon";
-import { germanDate } from "../render/newsletter/send-at.js";
+import { germanDate } from "../render/shared/german-date.js";
 import { escapeHtml, page } from "./html.js";
 
 /**

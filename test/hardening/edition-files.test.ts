@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { runBin, spawnBin } from "../helpers/cli.js";
 import { configWith, csv, writeEdition } from "../helpers/edition.js";
@@ -104,8 +104,13 @@ describe("files the edition names", () => {
       "votes.csv": csv([["nominee_id", "votes"]]),
     });
     const run = spawnBin(["check", dir]);
-    // the check is reading the 600,000 rows when the signal comes: it stops after that file and says so
-    await new Promise((r) => setTimeout(r, 1500));
+    // the signal must come while the 600,000 rows are being read: the process has them in memory then
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${run.child.pid}/status`, "utf8"))?.[1] ?? 0);
+    const until = Date.now() + 30_000;
+    while (rss() < 250_000) {
+      if (Date.now() > until) throw new Error("the check never got to reading the big file");
+      await new Promise((r) => setTimeout(r, 20));
+    }
     run.child.kill("SIGTERM");
     const r = await run.done;
     expect(r.code).toBe(130);
