@@ -132,7 +132,8 @@ export function parseCsvRows(
   sink: RowSink,
 ): { header: CsvHeader | null; rows: number; problems: Problem[] } {
   const problems: Problem[] = [];
-  const text = rawText.replace(/\r\n?/g, "\n");
+  // only files with a CR are copied (Excel's CRLF): an LF file is parsed as it is
+  const text = rawText.includes("\r") ? rawText.replace(/\r\n?/g, "\n") : rawText;
   if (text.trim().length === 0) {
     return {
       header: null,
@@ -222,14 +223,17 @@ export function readCsvBytes(file: string, bytes: Uint8Array, spec: CsvSpec): { 
   return parseCsv(file, decoded.text, spec, decoded.encoding);
 }
 
-/** The same as readCsvBytes, row by row. */
+/**
+ * The same as readCsvBytes, row by row. `take` hands over the bytes and forgets them, so that only
+ * the decoded text is alive while the file is parsed (the bytes of a large file are garbage then).
+ */
 export function readCsvRows(
   file: string,
-  bytes: Uint8Array,
+  take: () => Uint8Array,
   spec: CsvSpec,
   sink: RowSink,
 ): { header: CsvHeader | null; rows: number; problems: Problem[] } {
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(take());
   if (!decoded.ok)
     return { header: null, rows: 0, problems: [problem({ file, line: decoded.line, code: decoded.code, message: decoded.message })] };
   return parseCsvRows(file, decoded.text, spec, decoded.encoding, sink);

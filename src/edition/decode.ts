@@ -19,6 +19,19 @@ function lineOfOffset(buf: Uint8Array, offset: number): number {
   return line;
 }
 
+/**
+ * Characters that NFC can change: combining marks (macOS exports "u" + U+0308 for "ü"), Hangul
+ * jamo, and the few canonical singletons (Ångström, Ohm and Kelvin signs, CJK compatibility
+ * ideographs). Text without any of them is NFC already: a 10 MB file is then not copied again only
+ * to come out the same (each copy is garbage the heap has to grow for).
+ */
+const MAY_CHANGE_UNDER_NFC =
+  /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u2126\u212a\u212b\u20d0-\u20ff\u302a-\u302f\u3099\u309a\uf900-\ufaff\ufe20-\ufe2f]/;
+
+function toNfc(text: string): string {
+  return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize("NFC") : text;
+}
+
 export function decodeText(buf: Uint8Array): Decoded {
   let text: string;
   let encoding: Encoding;
@@ -54,5 +67,5 @@ export function decodeText(buf: Uint8Array): Decoded {
   if (text.includes("\u0000")) {
     return { ok: false, code: "binary-file", message: "the file contains NUL characters", line: null };
   }
-  return { ok: true, text: text.normalize("NFC"), encoding };
+  return { ok: true, text: toNfc(text), encoding };
 }

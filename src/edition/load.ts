@@ -137,7 +137,14 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
     }
     files.push(name);
     let active: Reader<T> | null = null;
-    const res = readCsvRows(name, read.bytes, spec, (header) => {
+    let bytes: Uint8Array | null = read.bytes;
+    read.bytes = Buffer.alloc(0);
+    const take = () => {
+      const b = bytes ?? new Uint8Array();
+      bytes = null;
+      return b;
+    };
+    const res = readCsvRows(name, take, spec, (header) => {
       const r = reader(header);
       active = r;
       return (row) => r.push(row);

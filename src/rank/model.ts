@@ -22,6 +22,25 @@ export interface RankedEntry {
   movement: Movement;
   /** The tie-break that decided this entry's place against the one above it, if any ("count_back", "votes", "jury", "sort_name"). */
   tie_broken_by: string | null;
+  /** Set when an issue that went out revealed this entry: its place is pinned (rank/pinned.ts). */
+  published?: { issue: number; at: string } | undefined;
+}
+
+/** A place as it went out: what the ledger recorded when the issue that revealed it started sending. */
+export interface PublishedPlace {
+  id: string;
+  issue: number;
+  /** ISO time the issue's sending started. */
+  publishedAt: string;
+  position: number;
+  rank: number | null;
+  points: number | null;
+  category: string;
+  categoryRank: number | null;
+  /** As shown then: a later change of these needs a correction in edition.json. */
+  name: string;
+  company: string;
+  role: string;
 }
 
 export interface Ranking {

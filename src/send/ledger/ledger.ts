@@ -12,6 +12,7 @@ import type { Delivery, Transition } from "./delivery.js";
 import { issueProgress, listDeliveries, type DeliveryRow, type IssueProgress } from "./reports.js";
 import { SuppressionList } from "./suppressions.js";
 import { RunLock } from "./run-lock.js";
+import { Publication } from "./publication.js";
 import { DeliveryWrites, type ClaimResult } from "./write-ops.js";
 import { LedgerWriter } from "./writer.js";
 
@@ -36,6 +37,7 @@ export class Ledger {
   readonly file: string;
   readonly suppressions: SuppressionList;
   readonly lock: RunLock;
+  readonly publication: Publication;
   readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #writes: DeliveryWrites;
@@ -50,6 +52,7 @@ export class Ledger {
     this.#db = openDatabase(file, options);
     this.suppressions = new SuppressionList(this.#db, this.#now);
     this.lock = new RunLock(this.#db, this.#now);
+    this.publication = new Publication(this.#db, this.#now);
     this.#writes = new DeliveryWrites(this.#db, this.#now);
     this.#pending = this.#db.prepare("SELECT * FROM deliveries WHERE issue = ? AND state = 'queued' ORDER BY position");
   }

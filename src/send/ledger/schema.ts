@@ -43,6 +43,43 @@ const MIGRATIONS: readonly string[] = [
      command TEXT NOT NULL,
      started_at TEXT NOT NULL
    );`,
+  // the published state of a countdown (rank/pinned.ts) and who approved what (issue 11)
+  `CREATE TABLE edition_identity (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     list_id TEXT NOT NULL,
+     year INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE published_issues (
+     issue INTEGER PRIMARY KEY,
+     published_at TEXT NOT NULL,
+     send_at TEXT,
+     content_hash TEXT NOT NULL,
+     -- the compiled issue as it went out: a resumed send sends exactly this
+     compiled TEXT NOT NULL
+   );
+   CREATE TABLE published_entries (
+     nominee_id TEXT PRIMARY KEY,
+     issue INTEGER NOT NULL REFERENCES published_issues(issue),
+     position INTEGER NOT NULL UNIQUE,
+     rank INTEGER,
+     points REAL,
+     category TEXT NOT NULL,
+     category_rank INTEGER,
+     name TEXT NOT NULL,
+     company TEXT NOT NULL,
+     role TEXT NOT NULL
+   );
+   CREATE TABLE approvals (
+     issue INTEGER NOT NULL,
+     content_hash TEXT NOT NULL,
+     approved_by TEXT NOT NULL,
+     approved_at TEXT NOT NULL,
+     -- what was approved, to say what changed since: subject, entry ids, part hashes
+     summary TEXT NOT NULL,
+     PRIMARY KEY (issue, content_hash)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
