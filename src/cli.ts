@@ -111,6 +111,8 @@ function fileSystemError(e: unknown): string | null {
     EDQUOT: "the disk quota is exceeded",
     EROFS: "the file system is read-only",
     ENOTDIR: "a part of the path is not a folder",
+    // what mkdir -p says when a file stands where a folder of the path should be
+    EEXIST: "a file is in the way: a part of the path is not a folder",
     EISDIR: "it is a folder",
     ELOOP: "a symbolic link loop",
     ENAMETOOLONG: "the name is too long",

@@ -1,26 +1,34 @@
 /**
- * `koepfe build`: a checked edition and its ranking → newsletters + site into a temporary folder →
- * swapped in. Any failure (a template error, a newsletter over its budget, Ctrl-C) discards the
- * temporary folder, so the previous output stays exactly as it was, and the error says why.
+ * `koepfe build`: a checked edition → the ranking with what went out pinned → the newsletter issues
+ * (compiled into the edition's state folder) and the site of the places that are public at
+ * `--as-of` (default: now) into a temporary folder → swapped in. Any failure (a template error, a
+ * newsletter over its budget, Ctrl-C) discards the temporary folder, so the previous output stays
+ * exactly as it was, and the error says why.
  */
-import { rm, stat } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { KoepfeError, UsageError, stopIfInterrupted } from "../lib/errors.js";
 import { hasErrors } from "../lib/problem.js";
 import { displayPath } from "../lib/paths.js";
-import { rankEdition } from "../rank/rank.js";
-import type { Ranking } from "../rank/model.js";
-import { buildNewsletters, type NewsletterBuildResult } from "../render/newsletter/build.js";
+import { prepareNewsletters, writeWebVersions, type NewsletterBuildResult } from "../render/newsletter/build.js";
 import { prepareSite, writeSitePages } from "../render/site/write.js";
 import type { PhotoCache } from "../render/site/photos.js";
 import { assertReplaceable, makeTemp, removeStale, swapIn } from "../build/swap.js";
 import { summarize, type NewsletterFigures } from "../build/summary.js";
 import type { BuildResult } from "../build/result.js";
 import { loadValidEdition, type ValidEdition } from "./checked-edition.js";
+import { rankForPublication, revealedBy } from "./publication.js";
+import { publicView } from "./public-view.js";
+import { issueFingerprint } from "./fingerprint.js";
+import { storeIssues } from "./issue-store.js";
 
 export interface BuildOptions {
   /** The output folder, replaced as a whole. */
   out: string;
+  /** --as-of: the moment the site shows (ISO, local to the edition's zone unless it has an offset); default now. */
+  asOf?: string | null | undefined;
+  /** The editors' preview: every place, the ones not public yet marked with their time. */
+  preview?: boolean;
   /** Site templates other than templates/site/ (tests, a magazine's own design). */
   siteTemplatesDir?: string;
   /** Newsletter templates other than templates/newsletter/. */
@@ -28,24 +36,9 @@ export interface BuildOptions {
   /** Resized photos kept between builds (the preview server). */
   photoCache?: PhotoCache;
   /** Ctrl-C / SIGTERM: the build stops between steps and removes its temporary folder. */
-  signal?: AbortSignal;
-}
-
-async function newsletterFigures(out: string, result: NewsletterBuildResult, maxHtmlBytes: number): Promise<NewsletterFigures> {
-  const figures: NewsletterFigures = { web: { files: 0, bytes: 0 }, mails: { files: 0, bytes: 0 }, issues: [] };
-  for (const file of result.files) {
-    const kind = file.endsWith("/index.html") ? figures.web : figures.mails;
-    kind.files++;
-    kind.bytes += (await stat(path.join(out, file))).size;
-  }
-  figures.issues = result.issues.map((i) => ({
-    number: i.number,
-    subject: i.subject,
-    htmlBytes: i.htmlBytes,
-    maxHtmlBytes,
-    textBytes: i.textBytes,
-  }));
-  return figures;
+  signal?: AbortSignal | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+  clock?: () => number;
 }
 
 /** Both results once both have settled (so nothing still writes into a folder being removed), else the first error. */
@@ -63,24 +56,31 @@ function unpublished(e: unknown, target: string): unknown {
   return new KoepfeError(e.code, `${e.message}${note}`, { exitCode: e.exitCode, problems: e.problems, cause: e });
 }
 
-/** Builds a checked edition with its ranking into `options.out`; see the module comment for the guarantees. */
-export async function buildChecked(valid: ValidEdition, ranking: Ranking, options: BuildOptions): Promise<BuildResult> {
+/** Builds a checked edition into `options.out`; see the module comment for the guarantees. */
+export async function buildChecked(valid: ValidEdition, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const { edition, warnings } = valid;
+  const { edition, warnings, published } = valid;
   const target = path.resolve(options.out);
   await assertReplaceable(target, edition.dir);
+  const ranking = rankForPublication(edition, published);
+  const removedNames = new Map(published.places.filter((p) => !edition.nominees.some((n) => n.id === p.id)).map((p) => [p.id, p.name]));
+  const compileOptions = {
+    published: revealedBy(published),
+    removedNames,
+    ...(options.newsletterTemplatesDir === undefined ? {} : { templatesDir: options.newsletterTemplatesDir }),
+  };
+  const view = publicView(valid, ranking, {
+    asOf: options.asOf ?? null,
+    preview: options.preview === true,
+    clock: options.clock ?? Date.now,
+  });
   await removeStale(target);
   const tmp = await makeTemp(target);
   try {
     // MJML runs on the main thread, sharp on libuv's: the two halves overlap
     const [newsletters, prepared] = await settled(
-      buildNewsletters(
-        edition,
-        ranking,
-        tmp,
-        options.newsletterTemplatesDir === undefined ? {} : { templatesDir: options.newsletterTemplatesDir },
-      ),
-      prepareSite(edition, tmp, {
+      prepareNewsletters(edition, ranking, compileOptions),
+      prepareSite(view.edition, tmp, {
         ...(options.siteTemplatesDir === undefined ? {} : { templatesDir: options.siteTemplatesDir }),
         ...(options.photoCache === undefined ? {} : { photoCache: options.photoCache }),
       }),
@@ -96,25 +96,50 @@ export async function buildChecked(valid: ValidEdition, ranking: Ranking, option
       );
     }
     stopIfInterrupted(options.signal, "the build stopped before writing the pages");
-    const site = await writeSitePages(prepared, edition, ranking, newsletters.issues, tmp);
-    const figures = await newsletterFigures(tmp, newsletters, edition.config.newsletter?.max_html_bytes ?? 0);
+    // only the issues that are out have a web version: a future one would name the people it reveals
+    const publicIssues = newsletters.issues.filter((i) => view.issues.has(i.summary.number));
+    const webFiles = await writeWebVersions(tmp, publicIssues);
+    const site = await writeSitePages(
+      prepared,
+      { edition: view.edition, ranking: view.ranking, issues: publicIssues.map((i) => i.summary), countdown: view.countdown },
+      tmp,
+    );
+    const fingerprint = await issueFingerprint(edition, published, options.newsletterTemplatesDir);
+    const stored = await storeIssues(
+      edition.dir,
+      newsletters.issues.map((i) => i.compiled),
+      fingerprint,
+      new Date(options.clock?.() ?? Date.now()).toISOString(),
+    );
     stopIfInterrupted(options.signal, "the build stopped before publishing");
     await swapIn(tmp, target);
+    const figures: NewsletterFigures = {
+      web: { files: webFiles.length, bytes: publicIssues.reduce((s, i) => s + i.summary.webVersionBytes, 0) },
+      mails: stored,
+      issues: newsletters.issues.map((i) => ({
+        number: i.summary.number,
+        subject: i.summary.subject,
+        htmlBytes: i.summary.htmlBytes,
+        maxHtmlBytes: edition.config.newsletter?.max_html_bytes ?? 0,
+        textBytes: i.summary.textBytes,
+      })),
+    };
     const allWarnings = [...warnings, ...newsletters.problems];
-    const summary = summarize(target, site, figures, (performance.now() - started) / 1000, allWarnings.length);
-    return { edition, ranking, newsletters, warnings: allWarnings, summary };
+    const summary = summarize(target, site, figures, (performance.now() - started) / 1000, allWarnings.length, view.note);
+    const result: NewsletterBuildResult = { issues: newsletters.issues.map((i) => i.summary), problems: newsletters.problems };
+    return { edition, ranking, newsletters: result, warnings: allWarnings, summary, upcoming: view.countdown.upcoming };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw unpublished(e, target);
   }
 }
 
-/** `koepfe build [DIR] --out DIR`: load and check the edition, rank it, build it. */
+/** `koepfe build [DIR] --out DIR [--as-of ISO]`: load and check the edition, then build it. */
 export async function buildEdition(dir: string, options: BuildOptions): Promise<BuildResult> {
   const target = path.resolve(options.out);
-  const valid = await loadValidEdition(dir, { signal: options.signal }).catch((e: unknown) => {
+  const valid = await loadValidEdition(dir, { signal: options.signal, env: options.env }).catch((e: unknown) => {
     throw unpublished(e, target);
   });
   stopIfInterrupted(options.signal, "the build stopped after checking the edition");
-  return buildChecked(valid, rankEdition(valid.edition), options);
+  return buildChecked(valid, options);
 }

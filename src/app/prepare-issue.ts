@@ -1,48 +1,122 @@
 /**
- * Everything `send` needs before the first message, from the edition folder alone (no earlier
- * `build`): the checked edition, the ranking, the compiled issue (within its budget) and the settings
- * for headers and unsubscribe links. An edition with check errors is never sent.
+ * Everything `send` (and `approve`) needs before the first message: the issue as it goes out, its
+ * settings for headers and unsubscribe links, and the places it reveals. The issue is, in order:
+ * the one that already started going out (the ledger keeps it: a resumed send sends exactly that),
+ * the one the last `koepfe build` compiled when nothing it was made of changed since, or compiled
+ * here. An issue over its budget, or one that selects nobody, never goes out.
  */
 import type { Edition } from "../edition/model.js";
 import type { NewsletterConfig } from "../edition/config-schema.js";
 import { KoepfeError } from "../lib/errors.js";
 import { hasErrors, problem, type Problem } from "../lib/problem.js";
-import type { Ranking } from "../rank/model.js";
+import type { PublishedPlace } from "../rank/model.js";
 import { compileIssues } from "../render/newsletter/compile.js";
-import { planIssues } from "../render/newsletter/plan.js";
 import { checkBudget } from "../render/newsletter/budget.js";
 import type { CompiledIssue } from "../render/newsletter/model.js";
 import type { PersonalizeContext } from "../render/newsletter/personalize.js";
 import { parseFrom, type Mailbox, type MailSettings } from "../send/mailer/message.js";
+import { openExistingLedger } from "../send/ledger/location.js";
 import type { ValidEdition } from "./checked-edition.js";
+import { planForPublication, rankForPublication, revealedBy } from "./publication.js";
+import { issueFingerprint } from "./fingerprint.js";
+import { deserializeIssue, loadStoredIssue } from "./issue-store.js";
+
+/** Where the issue that goes out comes from. */
+export type IssueOrigin = { kind: "ledger"; publishedAt: string } | { kind: "build"; builtAt: string } | { kind: "compiled" };
+
+export type NewPlace = Omit<PublishedPlace, "issue" | "publishedAt">;
 
 export interface PreparedIssue {
   edition: Edition;
   newsletter: NewsletterConfig;
   warnings: Problem[];
   compiled: CompiledIssue;
+  origin: IssueOrigin;
+  /** The places the issue reveals, for the ledger's published state. */
+  places: NewPlace[];
   settings: MailSettings;
   sender: Mailbox;
   personalize: PersonalizeContext;
 }
 
+/** One sentence on where the issue comes from, for the send's log. */
+export function describeOrigin(issue: number, origin: IssueOrigin): string {
+  switch (origin.kind) {
+    case "ledger":
+      return `issue ${issue}: resuming the issue as it started going out at ${origin.publishedAt}`;
+    case "build":
+      return `issue ${issue}: as compiled by koepfe build at ${origin.builtAt} (nothing changed since)`;
+    case "compiled":
+      return `issue ${issue}: compiled now (no build of the current edition: the edition, the templates or what went out changed since the last build, or there was none)`;
+  }
+}
+
+/** The issue that went out, from the ledger; null before its first send. */
+function fromLedger(
+  edition: Edition,
+  issueNumber: number,
+  env: NodeJS.ProcessEnv,
+): { compiled: CompiledIssue; publishedAt: string } | null {
+  const ledger = openExistingLedger(edition.dir, env);
+  if (ledger === null) return null;
+  try {
+    const json = ledger.publication.compiled(issueNumber);
+    const at = ledger.publication.issues().find((i) => i.issue === issueNumber)?.publishedAt;
+    return json === null || at === undefined ? null : { compiled: deserializeIssue(json), publishedAt: at };
+  } finally {
+    ledger.close();
+  }
+}
+
 /**
- * Compiles one issue of a checked and ranked edition and checks it against its budget; stops with
- * a KoepfeError (exit 1) when the issue must not go out.
+ * The issue as it goes out, checked against its budget; stops with a KoepfeError (exit 1) when it
+ * must not go out. `secret` signs the unsubscribe links (not needed to approve).
  */
-export async function prepareIssue(valid: ValidEdition, ranking: Ranking, issueNumber: number, secret: string): Promise<PreparedIssue> {
-  const { edition, warnings } = valid;
+export async function prepareIssue(
+  valid: ValidEdition,
+  issueNumber: number,
+  options: { secret: string; env: NodeJS.ProcessEnv; templatesDir?: string },
+): Promise<PreparedIssue> {
+  const { edition, warnings, published } = valid;
   const newsletter = edition.config.newsletter;
   if (!newsletter)
     throw new KoepfeError(
       "E_NO_NEWSLETTER",
       'edition.json has no "newsletter" section: add from, list_id, unsubscribe_url and unsubscribe_mailto (see docs/edition-format.md)',
     );
-  const numbers = planIssues(edition, ranking).map((p) => p.issue.number);
-  if (!numbers.includes(issueNumber))
-    throw new KoepfeError("E_UNKNOWN_ISSUE", `there is no newsletter issue ${issueNumber} (issues: ${numbers.join(", ")})`);
-  const [compiled] = await compileIssues(edition, ranking, { only: issueNumber });
-  if (!compiled) throw new Error(`issue ${issueNumber} is planned but was not compiled`);
+  const ranking = rankForPublication(edition, published);
+  const plan = planForPublication(edition, ranking, published);
+  const planned = plan.find((p) => p.issue.number === issueNumber);
+  if (!planned)
+    throw new KoepfeError(
+      "E_UNKNOWN_ISSUE",
+      `there is no newsletter issue ${issueNumber} (issues: ${plan.map((p) => p.issue.number).join(", ")})`,
+    );
+
+  let compiled: CompiledIssue;
+  let origin: IssueOrigin;
+  const sent = fromLedger(edition, issueNumber, options.env);
+  if (sent !== null) {
+    compiled = sent.compiled;
+    origin = { kind: "ledger", publishedAt: sent.publishedAt };
+  } else {
+    const stored = await loadStoredIssue(edition.dir, issueNumber, await issueFingerprint(edition, published, options.templatesDir));
+    if (stored !== null) {
+      compiled = stored.issue;
+      origin = { kind: "build", builtAt: stored.builtAt };
+    } else {
+      const removedNames = new Map(published.places.filter((p) => !edition.nominees.some((n) => n.id === p.id)).map((p) => [p.id, p.name]));
+      const [fresh] = await compileIssues(edition, ranking, {
+        only: issueNumber,
+        published: revealedBy(published),
+        removedNames,
+        ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
+      });
+      if (!fresh) throw new Error(`issue ${issueNumber} is planned but was not compiled`);
+      compiled = fresh;
+      origin = { kind: "compiled" };
+    }
+  }
 
   const budget = checkBudget(compiled, {
     maxHtmlBytes: newsletter.max_html_bytes,
@@ -50,23 +124,39 @@ export async function prepareIssue(valid: ValidEdition, ranking: Ranking, issueN
     unsubscribeBaseUrl: newsletter.unsubscribe_url,
   });
   const problems = [...budget.problems];
-  if (compiled.entryIds.length === 0)
+  if (compiled.entryIds.length === 0) {
     problems.push(
       problem({ file: "edition.json", field: compiled.field, code: "issue-empty", message: `issue ${issueNumber} selects no entries` }),
     );
-  if (hasErrors(problems))
+  }
+  if (hasErrors(problems)) {
     throw new KoepfeError(
       "E_ISSUE_NOT_SENDABLE",
       `issue ${issueNumber} is not fit to send (see above); "koepfe build" shows the same report`,
       { problems },
     );
-
+  }
+  const places = planned.entries.map(
+    (e): NewPlace => ({
+      id: e.id,
+      position: e.position,
+      rank: e.rank,
+      points: e.points,
+      category: e.nominee.category,
+      categoryRank: e.category_rank,
+      name: e.nominee.name,
+      company: e.nominee.company,
+      role: e.nominee.role,
+    }),
+  );
   const sender = parseFrom(newsletter.from);
   return {
     edition,
     newsletter,
     warnings: [...warnings, ...problems],
     compiled,
+    origin,
+    places,
     sender,
     settings: {
       year: edition.config.year,
@@ -77,6 +167,6 @@ export async function prepareIssue(valid: ValidEdition, ranking: Ranking, issueN
       listTitle: edition.config.title,
       unsubscribeMailto: newsletter.unsubscribe_mailto,
     },
-    personalize: { secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
+    personalize: { secret: options.secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
   };
 }

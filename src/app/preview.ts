@@ -18,6 +18,7 @@ export function preview(request: PreviewRequest): Promise<PreviewServer> {
     ...(request.log === undefined ? {} : { log: request.log }),
     ...(request.templatesRoot === undefined ? {} : { templatesRoot: request.templatesRoot }),
     ...(request.debounceMs === undefined ? {} : { debounceMs: request.debounceMs }),
-    build: (r) => buildEdition(request.dir, r),
+    // the editors see every place; what is not public yet is marked with its time
+    build: (r) => buildEdition(request.dir, { ...r, preview: true }),
   });
 }

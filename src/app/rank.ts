@@ -10,7 +10,6 @@ import type { Edition } from "../edition/model.js";
 import {
   explainNominee,
   jurorBias,
-  rankEdition,
   rankingCsv,
   rankingJson,
   stability,
@@ -20,6 +19,9 @@ import {
   type Stability,
 } from "../rank/index.js";
 import { loadValidEdition } from "./checked-edition.js";
+import { rankForPublication, type PublishedState } from "./publication.js";
+import type { PublishedPlace, RankedEntry } from "../rank/model.js";
+import type { Correction } from "../edition/config-schema.js";
 
 export type RankView = { kind: "list" } | { kind: "explain"; id: string } | { kind: "jurors" } | { kind: "stability" };
 
@@ -29,6 +31,7 @@ export interface RankRequest {
   /** --csv FILE */
   csv: string | null;
   signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The files the ranking reads: their warnings (a conflict of interest excluded, say) matter here. */
@@ -36,7 +39,15 @@ const RANKING_FILES = new Set(["edition.json", "nominees.csv", "jury.csv", "vote
 
 export type RankOutput =
   | { kind: "list" }
-  | { kind: "explain"; explanation: NomineeExplanation }
+  | {
+      kind: "explain";
+      explanation: NomineeExplanation;
+      /** The place it went out with, when an issue revealed it: that place stays. */
+      published: PublishedPlace | null;
+      corrections: Correction[];
+      /** The entry as published now (pinned). */
+      entry: RankedEntry;
+    }
   | { kind: "jurors"; table: BiasTable }
   | { kind: "stability"; stability: Stability };
 
@@ -52,7 +63,7 @@ export interface RankResult {
 }
 
 export async function rank(request: RankRequest): Promise<RankResult> {
-  const { edition, warnings } = await loadValidEdition(request.dir, { signal: request.signal });
+  const { edition, warnings, published } = await loadValidEdition(request.dir, { signal: request.signal, env: request.env });
   const view = request.view;
   if (view.kind === "explain" && !edition.nominees.some((n) => n.id === view.id)) {
     throw new KoepfeError(
@@ -64,7 +75,8 @@ export async function rank(request: RankRequest): Promise<RankResult> {
       { exitCode: EXIT.usage },
     );
   }
-  const ranking = rankEdition(edition);
+  // what went out stays put: the published places are pinned, the others ranked around them
+  const ranking = rankForPublication(edition, published);
   if (view.kind !== "list" && ranking.mode === "unranked") {
     throw new KoepfeError("E_UNRANKED", 'ranking.mode is "unranked": there are no places to explain or test', { exitCode: EXIT.usage });
   }
@@ -74,17 +86,27 @@ export async function rank(request: RankRequest): Promise<RankResult> {
     csvEntries = ranking.entries.length;
   }
   const own = warnings.filter((w) => RANKING_FILES.has(w.file));
-  return { edition, ranking, warnings: own, otherWarnings: warnings.length - own.length, output: viewOf(edition, view), csvEntries };
+  return {
+    edition,
+    ranking,
+    warnings: own,
+    otherWarnings: warnings.length - own.length,
+    output: viewOf(edition, view, published, ranking),
+    csvEntries,
+  };
 }
 
-function viewOf(edition: Edition, view: RankView): RankOutput {
+function viewOf(edition: Edition, view: RankView, published: PublishedState, ranking: Ranking): RankOutput {
   switch (view.kind) {
     case "list":
       return { kind: "list" };
     case "explain": {
       const explanation = explainNominee(edition, view.id);
       if (!explanation) throw new KoepfeError("E_UNKNOWN_NOMINEE", `no nominee "${view.id}" on the list`, { exitCode: EXIT.usage });
-      return { kind: "explain", explanation };
+      const place = published.places.find((p) => p.id === view.id) ?? null;
+      const corrections = (edition.config.corrections ?? []).filter((c) => c.id === view.id);
+      const entry = ranking.entries.find((e) => e.id === view.id) ?? explanation.entry;
+      return { kind: "explain", explanation, published: place, corrections, entry };
     }
     case "jurors":
       return { kind: "jurors", table: jurorBias(edition) };

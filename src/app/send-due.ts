@@ -7,13 +7,13 @@
 import { EXIT, KoepfeError, worstExit, type ExitCode } from "../lib/errors.js";
 import { createLog } from "../lib/log.js";
 import { requireSecret } from "../lib/token.js";
-import { rankEdition } from "../rank/rank.js";
+import { planForPublication, rankForPublication } from "./publication.js";
 import { openLedger } from "../send/ledger/location.js";
 import { dkimSettings } from "../send/mailer/dkim.js";
 import { relayFromEnv } from "../send/mailer/smtp.js";
 import { resolveNow } from "../schedule/now.js";
 import { decideDue, describeDecision } from "../schedule/due.js";
-import { schedulePlan } from "../schedule/plan.js";
+import { resolvePlan } from "../schedule/plan.js";
 import { loadValidEdition } from "./checked-edition.js";
 import { prepareIssue } from "./prepare-issue.js";
 import { sendLockedIssue, type IssueRequest } from "./send-issue.js";
@@ -29,15 +29,18 @@ export async function sendDue(request: DueRequest, io: AppIo): Promise<ExitCode>
   const log = createLog(io.out, io.clock);
   const secret = requireSecret(io.env);
   const relay = relayFromEnv(io.env);
-  const valid = await loadValidEdition(request.dir, { subscribersFile: request.subscribersFile, signal: io.signal });
+  const valid = await loadValidEdition(request.dir, { subscribersFile: request.subscribersFile, signal: io.signal, env: io.env });
   const { edition } = valid;
   const newsletter = edition.config.newsletter;
   if (!newsletter) throw new KoepfeError("E_NO_NEWSLETTER", "edition.json has no newsletter section: nothing to send");
   const now = resolveNow(request.now, edition.config.timezone, io.clock);
   const { dkim, warning } = dkimSettings(io.env, newsletter.dkim);
   if (warning) log("warning", { warning }, `warning: ${warning}`);
-  const ranking = rankEdition(edition);
-  const plan = schedulePlan(edition, ranking);
+  const ranking = rankForPublication(edition, valid.published);
+  const plan = resolvePlan(
+    planForPublication(edition, ranking, valid.published).map((p) => p.issue),
+    edition.config.timezone,
+  );
   const ledger = openLedger(request.dir, io.env);
   try {
     const lock = ledger.lock.acquire("send --due");
@@ -70,7 +73,7 @@ export async function sendDue(request: DueRequest, io: AppIo): Promise<ExitCode>
           continue;
         }
         // the edition as checked for the plan: not loaded, checked and ranked again per issue
-        const prepared = await prepareIssue(valid, ranking, d.number, secret);
+        const prepared = await prepareIssue(valid, d.number, { secret, env: io.env });
         const settings = sendSettings(request, prepared.newsletter);
         const { exit: issueExit } = await sendLockedIssue(
           prepared,

@@ -6,7 +6,6 @@
 import { KoepfeError, type ExitCode } from "../lib/errors.js";
 import { requireSecret } from "../lib/token.js";
 import { abortableSleep } from "../lib/sleep.js";
-import { rankEdition } from "../rank/rank.js";
 import { openLedger } from "../send/ledger/location.js";
 import type { Ledger } from "../send/ledger/ledger.js";
 import { describeAudience, selectAudience } from "../send/audience.js";
@@ -19,7 +18,10 @@ import { newsletterSource } from "../send/source.js";
 import { Progress } from "../send/progress.js";
 import { runExitCode, summaryLines, type SendRunResult } from "../send/run-result.js";
 import { loadValidEdition } from "./checked-edition.js";
-import { prepareIssue, type PreparedIssue } from "./prepare-issue.js";
+import { describeOrigin, prepareIssue, type PreparedIssue } from "./prepare-issue.js";
+import { requireApproval } from "./approval.js";
+import { assertSameEdition } from "./publication.js";
+import { serializeIssue } from "./issue-store.js";
 import { realMailers, type AppIo, type Mailers } from "./ports.js";
 import { sendSettings, type SendFlags, type SendSettings } from "./send-settings.js";
 
@@ -36,14 +38,40 @@ export async function prepareToSend(
   io: AppIo,
 ): Promise<{ prepared: PreparedIssue; dkim: DkimSettings | null }> {
   const secret = requireSecret(io.env);
-  const valid = await loadValidEdition(request.dir, { subscribersFile: request.subscribersFile, signal: io.signal });
-  const prepared = await prepareIssue(valid, rankEdition(valid.edition), request.issue, secret);
+  const valid = await loadValidEdition(request.dir, { subscribersFile: request.subscribersFile, signal: io.signal, env: io.env });
+  const prepared = await prepareIssue(valid, request.issue, { secret, env: io.env });
   const warnings = prepared.warnings.filter((w) => w.severity === "warning").length;
   if (warnings > 0)
     io.err.write(`koepfe: ${warnings} warning${warnings === 1 ? "" : "s"} in the edition ("koepfe check ${request.dir}" lists them)\n`);
   const { dkim, warning } = dkimSettings(io.env, prepared.newsletter.dkim);
   if (warning) io.err.write(`koepfe: warning: ${warning}\n`);
   return { prepared, dkim };
+}
+
+/**
+ * The first send of an issue publishes it: the ledger records the edition it belongs to, the places
+ * the issue reveals and the issue itself, so later changes cannot move them (rank/pinned.ts) and a
+ * resumed send sends exactly this.
+ */
+function publish(p: PreparedIssue, ledger: Ledger, progress: Progress): void {
+  if (p.origin.kind === "ledger") return;
+  ledger.publication.claimIdentity({ listId: p.newsletter.list_id, year: p.edition.config.year, title: p.edition.config.title });
+  const issue = p.settings.issue;
+  const recorded = ledger.publication.publish(issue, {
+    sendAt: p.compiled.sendAt === "" ? null : p.compiled.sendAt,
+    contentHash: p.compiled.contentHash,
+    compiled: serializeIssue(p.compiled),
+    places: p.places,
+  });
+  if (recorded) {
+    const ranks = p.places.flatMap((x) => (x.rank === null ? [] : [x.rank]));
+    const where = ranks.length > 0 ? `places ${Math.max(...ranks)} to ${Math.min(...ranks)}` : `${p.places.length} entries`;
+    progress.note(
+      "published",
+      { issue, places: p.places.map((x) => x.id) },
+      `issue ${issue}: published ${where}; from now on they stay put`,
+    );
+  }
 }
 
 /** Fixes the audience on the first run; reports what was selected or that it was fixed earlier. */
@@ -91,6 +119,10 @@ export interface LockedSend {
 export async function sendLockedIssue(p: PreparedIssue, o: LockedSend, io: AppIo): Promise<{ result: SendRunResult; exit: ExitCode }> {
   const issue = p.settings.issue;
   const progress = new Progress(io.out, io.clock);
+  assertSameEdition(o.ledger, p.edition);
+  requireApproval(p, o.ledger);
+  progress.note("issue", { issue, origin: p.origin.kind, content_hash: p.compiled.contentHash }, describeOrigin(issue, p.origin));
+  publish(p, o.ledger, progress);
   freezeAudience(p, o.ledger, progress);
   const mailer = (o.mailers ?? realMailers).smtp({ relay: o.relay, connections: o.settings.concurrency, dkim: o.dkim });
   try {

@@ -1,5 +1,4 @@
 /** `koepfe start` (npm start): the main job on an edition — check, rank and build — with one load and one check. */
-import { rankEdition } from "../rank/rank.js";
 import type { Ranking } from "../rank/model.js";
 import type { BuildResult } from "../build/result.js";
 import { buildChecked } from "./build.js";
@@ -13,12 +12,11 @@ export interface StartResult {
   build: BuildResult | null;
 }
 
-export async function start(dir: string, out: string, signal?: AbortSignal): Promise<StartResult> {
-  const checked = await checkEdition(dir, { signal });
+export async function start(dir: string, out: string, io: { signal?: AbortSignal; env?: NodeJS.ProcessEnv } = {}): Promise<StartResult> {
+  const checked = await checkEdition(dir, io);
   if (!checked.valid) return { checked, ranking: null, build: null };
   const valid = requireValid(checked);
-  stopIfInterrupted(signal, "stopped after the check");
-  const ranking = rankEdition(valid.edition);
-  const build = await buildChecked(valid, ranking, { out, ...(signal === undefined ? {} : { signal }) });
-  return { checked, ranking, build };
+  stopIfInterrupted(io.signal, "stopped after the check");
+  const build = await buildChecked(valid, { out, signal: io.signal, env: io.env });
+  return { checked, ranking: build.ranking, build };
 }

@@ -5,12 +5,13 @@
 import { resolveNow } from "../schedule/now.js";
 import { resolvePlan } from "../schedule/plan.js";
 import { decideDue, type DueDecision } from "../schedule/due.js";
-import { rankEdition } from "../rank/rank.js";
-import { planIssues } from "../render/newsletter/plan.js";
+import { planForPublication, rankForPublication, type PublishedState } from "./publication.js";
+import type { Approval } from "../send/ledger/publication.js";
 import type { IssueProgress } from "../send/ledger/ledger.js";
 import type { LockHolder } from "../send/ledger/run-lock.js";
 import { openExistingLedger } from "../send/ledger/location.js";
 import { textTable } from "../lib/text-table.js";
+import { printable } from "../lib/text-safety.js";
 import { checkEdition } from "./checked-edition.js";
 
 export interface IssueStatus {
@@ -24,6 +25,20 @@ export interface IssueStatus {
   due: DueDecision["action"] | null;
   /** null before the first send of the issue. */
   progress: IssueProgress | null;
+  /** What the issue revealed when it started going out; null before. */
+  published: { at: string; places: string } | null;
+  /** The latest approval (newsletter.require_approval), whatever version it approved. */
+  approval: Approval | null;
+}
+
+/** "places 12–7" (or "6 entries") of an issue that went out. */
+function publishedOf(state: PublishedState, issue: number): IssueStatus["published"] {
+  const at = state.issues.find((i) => i.issue === issue)?.publishedAt;
+  if (at === undefined) return null;
+  const places = state.places.filter((p) => p.issue === issue);
+  const ranks = places.flatMap((p) => (p.rank === null ? [] : [p.rank]));
+  const text = ranks.length > 0 ? `places ${Math.max(...ranks)}–${Math.min(...ranks)}` : `${places.length} entries`;
+  return { at, places: text };
 }
 
 export interface SendStatus {
@@ -43,13 +58,13 @@ export async function sendStatus(
   nowIso: string | null = null,
   clock: () => number = Date.now,
 ): Promise<SendStatus> {
-  const checked = await checkEdition(dir);
+  const checked = await checkEdition(dir, { env });
   const zone = checked.edition?.config.timezone ?? "Europe/Berlin";
   const now = resolveNow(nowIso, zone, clock);
   // the default countdown needs the ranking; an edition with errors shows only its configured issues
   const issues =
     checked.valid && checked.edition
-      ? planIssues(checked.edition, rankEdition(checked.edition)).map((p) => p.issue)
+      ? planForPublication(checked.edition, rankForPublication(checked.edition, checked.published), checked.published).map((p) => p.issue)
       : (checked.edition?.config.newsletter?.issues ?? []);
   const planned = issues.map((i) => ({ number: i.number, sendAt: i.send_at }));
   const ledger = openExistingLedger(dir, env);
@@ -73,6 +88,8 @@ export async function sendStatus(
         utc: timeOf(n)?.toUTC().toFormat("yyyy-MM-dd HH:mm'Z'") ?? null,
         due: decisions.find((d) => d.number === n)?.action ?? null,
         progress: progress.find((p) => p.issue === n) ?? null,
+        published: publishedOf(checked.published, n),
+        approval: ledger?.publication.latestApproval(n) ?? null,
       })),
     };
   } finally {
@@ -124,6 +141,13 @@ export function formatStatus(s: SendStatus): string {
   if (s.issues.length === 0) out.push("(no newsletter issues planned and nothing in the ledger)");
   out.push(`send --due at ${s.now}: ${dueSummary(s)}`);
   out.push(s.ledger ? `ledger: ${s.ledger}` : "ledger: none yet (created by the first send)");
+  for (const i of s.issues)
+    if (i.published) out.push(`issue ${i.number} published ${i.published.places} at ${i.published.at}: they stay put`);
+  for (const i of s.issues)
+    if (i.approval && !i.published)
+      out.push(
+        `issue ${i.number} approved by ${printable(i.approval.by)} at ${i.approval.at} (version ${i.approval.contentHash.slice(0, 12)})`,
+      );
   if (s.running) out.push(`running now: "${s.running.command}" (pid ${s.running.pid} on ${s.running.host}, since ${s.running.startedAt})`);
   if (!s.editionValid) out.push(`the edition has check errors: run "koepfe check" (the plan above may be incomplete)`);
   return `${out.join("\n")}\n`;

@@ -12,4 +12,6 @@ export interface BuildResult {
   /** Warnings of check and of the newsletters (the build went ahead). */
   warnings: Problem[];
   summary: BuildSummary;
+  /** Entries not public yet, with when they go public (the preview marks them). */
+  upcoming: ReadonlyMap<string, string>;
 }

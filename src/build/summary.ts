@@ -33,6 +33,8 @@ export interface BuildSummary {
   issues: IssueFigures[];
   seconds: number;
   warnings: number;
+  /** What a countdown build shows: "public as of …: 12 of 100 places; next: …". */
+  reveal: string | null;
 }
 
 export interface NewsletterFigures {
@@ -41,7 +43,14 @@ export interface NewsletterFigures {
   issues: IssueFigures[];
 }
 
-export function summarize(out: string, site: SiteResult, newsletters: NewsletterFigures, seconds: number, warnings: number): BuildSummary {
+export function summarize(
+  out: string,
+  site: SiteResult,
+  newsletters: NewsletterFigures,
+  seconds: number,
+  warnings: number,
+  reveal: string | null = null,
+): BuildSummary {
   const of = (k: keyof SiteResult["files"]): KindFigures => ({ files: site.files[k], bytes: site.bytes[k] });
   return {
     out,
@@ -59,6 +68,7 @@ export function summarize(out: string, site: SiteResult, newsletters: Newsletter
     issues: newsletters.issues,
     seconds,
     warnings,
+    reveal,
   };
 }
 
@@ -72,7 +82,7 @@ export function formatBytes(bytes: number): string {
 const LABELS: Record<keyof BuildSummary["kinds"], string> = {
   pages: "site pages",
   newsletterWeb: "newsletter web versions",
-  mails: "mail files (html + text)",
+  mails: "compiled issues (.koepfe/issues/)",
   embeds: "embeds (html + mjml)",
   photos: "photos (original + resized)",
   assets: "css + images",
@@ -89,8 +99,11 @@ export function formatSummary(s: BuildSummary): string {
     if (f.files === 0) continue;
     lines.push(`  ${LABELS[kind].padEnd(width)}  ${String(f.files).padStart(6)}  ${formatBytes(f.bytes).padStart(9)}`);
   }
-  const total = kinds.reduce((t, [, f]) => ({ files: t.files + f.files, bytes: t.bytes + f.bytes }), { files: 0, bytes: 0 });
-  lines.push(`  ${"total".padEnd(width)}  ${String(total.files).padStart(6)}  ${formatBytes(total.bytes).padStart(9)}`);
+  // the compiled issues are in the state folder, not in the output: not part of its total
+  const total = kinds
+    .filter(([k]) => k !== "mails")
+    .reduce((t, [, f]) => ({ files: t.files + f.files, bytes: t.bytes + f.bytes }), { files: 0, bytes: 0 });
+  lines.push(`  ${"total in the output".padEnd(width)}  ${String(total.files).padStart(6)}  ${formatBytes(total.bytes).padStart(9)}`);
   if (s.issues.length > 0) {
     lines.push("newsletter issues (mail HTML after personalisation / budget, text part):");
     for (const i of s.issues) {
@@ -99,6 +112,7 @@ export function formatSummary(s: BuildSummary): string {
       );
     }
   }
+  if (s.reveal !== null) lines.push(s.reveal);
   if (s.warnings > 0) lines.push(`${s.warnings} warning${s.warnings === 1 ? "" : "s"} in the edition (run "koepfe check" to see them)`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,7 @@
-/** `koepfe build [DIR] [--out DIR]`: the site and the newsletter issues, swapped in atomically. */
+/**
+ * `koepfe build [DIR] [--out DIR] [--as-of ISO] [--json]`: the site of the places public at --as-of (default
+ * now), swapped in atomically; the newsletter issues compiled into the edition's state folder.
+ */
 import type { Command } from "./command.js";
 import { dirOf, str } from "./command.js";
 import { formatSummary } from "../build/summary.js";
@@ -6,15 +9,21 @@ import { EXIT } from "../lib/errors.js";
 
 export const buildCommand: Command = {
   name: "build",
-  summary: "write the site and the newsletter issues (default out: public/)",
-  usage: "build [DIR] [--out DIR]",
-  options: { out: { type: "string" } },
+  summary: "write the site of the places public now (or --as-of) and compile the newsletter issues (default out: public/)",
+  usage: "build [DIR] [--out DIR] [--as-of ISO] [--json]",
+  options: { out: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
     // loaded here, not at start-up: sharp and the renderers would slow every other command
     const { buildEdition } = await import("../app/build.js");
-    const result = await buildEdition(dirOf(positionals[0]), { out: str(values["out"]) ?? "public", signal: io.signal });
-    io.stdout.write(formatSummary(result.summary));
+    const result = await buildEdition(dirOf(positionals[0]), {
+      out: str(values["out"]) ?? "public",
+      asOf: str(values["as-of"]) ?? null,
+      signal: io.signal,
+      env: io.env,
+    });
+    // --json: one line, for the scheduled job's log of JSON lines
+    io.stdout.write(values["json"] === true ? `${JSON.stringify({ event: "built", ...result.summary })}\n` : formatSummary(result.summary));
     return EXIT.ok;
   },
 };

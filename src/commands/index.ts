@@ -6,6 +6,7 @@ import { buildCommand } from "./build.js";
 import { startCommand } from "./start.js";
 import { previewCommand } from "./preview.js";
 import { sendCommand } from "./send.js";
+import { approveCommand } from "./approve.js";
 import { statusCommand } from "./status.js";
 import { serveCommand } from "./serve.js";
 import { suppressCommand } from "./suppress.js";
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   buildCommand,
   startCommand,
   previewCommand,
+  approveCommand,
   sendCommand,
   statusCommand,
   serveCommand,

@@ -5,8 +5,24 @@ import { rank, type RankView } from "../app/rank.js";
 import { formatProblem } from "../check/report.js";
 import { EXIT, UsageError } from "../lib/errors.js";
 import { formatBias, formatExplanation, formatRanking, formatStability, rankingJson } from "../rank/index.js";
+import type { PublishedPlace } from "../rank/model.js";
+import type { Correction } from "../edition/config-schema.js";
+import { printable } from "../lib/text-safety.js";
 
 const json = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
+
+/** Above the explanation: the place that went out (it stays) and the corrections of the entry. */
+function publicationLines(published: PublishedPlace | null, corrections: readonly Correction[], rankFromData: number | null): string {
+  const lines: string[] = [];
+  if (published) {
+    lines.push(
+      `Published at place ${published.rank ?? published.position} by issue ${published.issue} on ${published.publishedAt}: the place stays (what went out stays put).`,
+    );
+    if (rankFromData !== published.rank) lines.push(`The current data alone would give place ${rankFromData ?? "–"} (explained below).`);
+  }
+  for (const c of corrections) lines.push(`Korrektur vom ${c.date}: ${printable(c.text)}`);
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n\n`;
+}
 
 function viewOf(values: Record<string, unknown>): RankView {
   const explain = str(values["explain"] as string | undefined);
@@ -37,7 +53,7 @@ export const rankCommand: Command = {
     const view = viewOf(values);
     const csv = str(values["csv"]);
     if (csv !== undefined && csv.trim() === "") throw new UsageError("--csv needs a file name");
-    const result = await rank({ dir: dirOf(positionals[0]), view, csv: csv ?? null, signal: io.signal });
+    const result = await rank({ dir: dirOf(positionals[0]), view, csv: csv ?? null, signal: io.signal, env: io.env });
     if (values["quiet"] !== true) {
       for (const w of result.warnings) io.stderr.write(`${formatProblem(w)}\n`);
       const n = result.otherWarnings;
@@ -50,8 +66,12 @@ export const rankCommand: Command = {
     switch (output.kind) {
       case "explain": {
         const x = output.explanation;
-        const entry = rankingJson(edition, { ...ranking, entries: [x.entry] }).entries[0];
-        io.stdout.write(asJson ? json({ ...x, entry }) : formatExplanation(edition, x));
+        const entry = rankingJson(edition, { ...ranking, entries: [output.entry] }).entries[0];
+        io.stdout.write(
+          asJson
+            ? json({ ...x, entry, published: output.published, corrections: output.corrections })
+            : publicationLines(output.published, output.corrections, x.entry.rank) + formatExplanation(edition, x),
+        );
         break;
       }
       case "jurors":

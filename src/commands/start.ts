@@ -15,7 +15,7 @@ export const startCommand: Command = {
   async run({ positionals, values }, io) {
     // loaded here, not at start-up: sharp and the renderers would slow every other command
     const { start } = await import("../app/start.js");
-    const result = await start(dirOf(positionals[0]), str(values["out"]) ?? "public", io.signal);
+    const result = await start(dirOf(positionals[0]), str(values["out"]) ?? "public", { signal: io.signal, env: io.env });
     io.stdout.write(formatText(result.checked.problems, result.checked.files.length));
     if (result.ranking === null || result.build === null || result.checked.edition === null) return EXIT.dataError;
     io.stdout.write(formatRanking(result.checked.edition, result.ranking));

@@ -94,8 +94,37 @@ export const NewsletterConfig = z.strictObject({
     .optional(),
   pause: z.strictObject({ share: z.number().gt(0).max(1), window: z.number().int().positive() }).optional(),
   dkim: z.strictObject({ domain: z.string().min(1), selector: z.string().min(1) }).optional(),
+  /** `koepfe approve ISSUE --by NAME` must have approved exactly the issue that goes out. */
+  require_approval: z.boolean().default(false),
 });
 export type NewsletterConfig = z.infer<typeof NewsletterConfig>;
+
+/** When the site shows a place: in step with the countdown's issues, or the whole list at once. */
+export const SiteConfig = z.strictObject({
+  reveal: z.enum(["countdown", "all"]).optional(),
+  /** Places no issue reveals (a list longer than the countdown) go public at this time; default: the first issue's send_at. */
+  publish_at: z.string().min(1).optional(),
+});
+export type SiteConfig = z.infer<typeof SiteConfig>;
+
+/** A correction of a published entry (Pressekodex, Ziffer 3): shown on the profile, in the next issue and in rank --explain. */
+export const Correction = z.strictObject({
+  id: slug,
+  date: z
+    .string()
+    .refine(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+        !Number.isNaN(Date.parse(`${s}T12:00:00Z`)) &&
+        new Date(`${s}T12:00:00Z`).toISOString().startsWith(s),
+      {
+        message: "must be a date such as 2024-12-03",
+        params: { code: "invalid-date" },
+      },
+    ),
+  text: headerText(1000),
+});
+export type Correction = z.infer<typeof Correction>;
 
 export const EditionConfig = z.strictObject({
   // the title is the List-Id phrase of every mail and the <title> of every page: one line
@@ -118,5 +147,7 @@ export const EditionConfig = z.strictObject({
     .optional(),
   ranking: RankingConfig.default(RankingConfig.parse({})),
   newsletter: NewsletterConfig.optional(),
+  site: SiteConfig.optional(),
+  corrections: z.array(Correction).optional(),
 });
 export type EditionConfig = z.infer<typeof EditionConfig>;

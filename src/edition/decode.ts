@@ -20,16 +20,30 @@ function lineOfOffset(buf: Uint8Array, offset: number): number {
 }
 
 /**
- * Characters that NFC can change: combining marks (macOS exports "u" + U+0308 for "ü"), Hangul
- * jamo, and the few canonical singletons (Ångström, Ohm and Kelvin signs, CJK compatibility
- * ideographs). Text without any of them is NFC already: a 10 MB file is then not copied again only
- * to come out the same (each copy is garbage the heap has to grow for).
+ * Text without any character NFC can change is NFC already: a 10 MB file is then not copied again
+ * only to come out the same (each copy is garbage the heap has to grow for). The characters are
+ * combining marks (macOS exports "u" + U+0308 for "ü"), Hangul jamo, and the singletons NFC maps to
+ * something else (Ångström sign, Greek question mark, CJK compatibility ideographs …). The
+ * singletons are taken from this runtime's own `normalize` once (≈20 ms), so the test can never
+ * disagree with the normalisation it guards; text in Latin-1 and Latin Extended (below U+0300)
+ * never needs it.
  */
-const MAY_CHANGE_UNDER_NFC =
-  /[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u2126\u212a\u212b\u20d0-\u20ff\u302a-\u302f\u3099\u309a\uf900-\ufaff\ufe20-\ufe2f]/;
+let mayChangeUnderNfc: RegExp | undefined;
+
+function nfcPattern(): RegExp {
+  const singletons: string[] = [];
+  for (let cp = 0x300; cp < 0x30000; cp++) {
+    if (cp >= 0xd800 && cp < 0xe000) continue;
+    const s = String.fromCodePoint(cp);
+    if (s.normalize("NFC") !== s) singletons.push(`\\u{${cp.toString(16)}}`);
+  }
+  return new RegExp(`[\\p{M}\\u{1100}-\\u{11ff}${singletons.join("")}]`, "u");
+}
 
 function toNfc(text: string): string {
-  return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize("NFC") : text;
+  if (!/[\u0300-\u{10ffff}]/u.test(text)) return text;
+  mayChangeUnderNfc ??= nfcPattern();
+  return mayChangeUnderNfc.test(text) ? text.normalize("NFC") : text;
 }
 
 export function decodeText(buf: Uint8Array): Decoded {

@@ -5,6 +5,7 @@
  * lib/read-file.ts: only regular files, capped in size, and the files edition.json names (intros)
  * only inside the edition folder.
  */
+import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { readCsvRows, type CsvHeader, type CsvRow, type CsvSpec } from "./csv.js";
@@ -49,6 +50,15 @@ export interface LoadOptions {
   signal?: AbortSignal | undefined;
 }
 
+const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** One hash over the hashes of the files, in name order. */
+function fingerprintOf(hashes: ReadonlyMap<string, string>): string {
+  const h = createHash("sha256");
+  for (const name of [...hashes.keys()].sort()) h.update(`${name}\u0000${hashes.get(name)}\u0000`);
+  return h.digest("hex");
+}
+
 /** Stops with a usage error when DIR is not a folder. */
 export async function assertEditionDir(dir: string): Promise<string> {
   const abs = path.resolve(dir);
@@ -88,16 +98,18 @@ interface Reader<T> {
  * edition.json alone: `koepfe serve` needs only the list's name, and must keep answering while an
  * editor is halfway through fixing a CSV.
  */
-export async function loadEditionConfig(dir: string): Promise<{ config: EditionConfig | null; problems: Problem[]; read: boolean }> {
+export async function loadEditionConfig(
+  dir: string,
+): Promise<{ config: EditionConfig | null; problems: Problem[]; read: boolean; hash: string }> {
   const configFile = await readRegularFile(path.join(dir, "edition.json"), { maxBytes: LIMITS.json });
   if (!configFile.ok) {
     const message =
       configFile.code === "missing-file"
         ? "edition.json is missing: every edition needs one (see docs/edition-format.md)"
         : `edition.json ${configFile.message}`;
-    return { config: null, problems: [problem({ file: "edition.json", code: configFile.code, message })], read: false };
+    return { config: null, problems: [problem({ file: "edition.json", code: configFile.code, message })], read: false, hash: "" };
   }
-  return { ...parseEditionConfig(configFile.bytes), read: true };
+  return { ...parseEditionConfig(configFile.bytes), read: true, hash: sha256(configFile.bytes) };
 }
 
 /** Reads, parses and validates every file of an edition; see the module comment. */
@@ -108,6 +120,8 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
   const problems: Problem[] = [...loadedConfig.problems];
   const config = loadedConfig.config;
   if (loadedConfig.read) files.push("edition.json");
+  // what the published list is made of (not the subscribers): a change of any of it is a change of the edition
+  const hashes = new Map<string, string>([["edition.json", loadedConfig.hash]]);
   const zone = config?.timezone ?? "Europe/Berlin";
   const ranking = config?.ranking ?? RankingConfig.parse({});
   const columns: Record<string, Record<string, number>> = {};
@@ -136,6 +150,7 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
       return null;
     }
     files.push(name);
+    if (location === path.join(dir, name) && name !== "subscribers.csv") hashes.set(name, sha256(read.bytes));
     let active: Reader<T> | null = null;
     let bytes: Uint8Array | null = read.bytes;
     read.bytes = Buffer.alloc(0);
@@ -199,6 +214,7 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
   }
 
   const intros = await loadIntros(dir, config, problems);
+  for (const [rel, text] of Object.entries(intros)) hashes.set(rel, sha256(Buffer.from(text)));
   const edition: Edition | null =
     config && nominees && authors
       ? {
@@ -213,6 +229,7 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
           intros,
           columns,
           subscribersFile: subscriberName,
+          fingerprint: fingerprintOf(hashes),
           photoFiles: await listPhotos(dir),
           emptyFiles: empty,
         }

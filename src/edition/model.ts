@@ -22,6 +22,11 @@ export interface Edition {
   subscribersFile: string;
   /** Photo paths ("photos/x.jpg") that exist in the edition folder. */
   photoFiles: Set<string>;
+  /**
+   * A hash of everything the published list is made of: edition.json, the CSVs but subscribers,
+   * the intro files. A compiled issue or an approval is only good for the same fingerprint.
+   */
+  fingerprint: string;
   /** CSV files with a header but no rows: check says so once, and nothing is reported as missing from them. */
   emptyFiles: ReadonlySet<string>;
 }

@@ -1,6 +1,9 @@
 /** The ranking as every later stage sees it (newsletter, site, preview). Produced by rank/rank.ts. */
 import type { RankingConfig } from "../edition/config-schema.js";
 import type { Nominee } from "../edition/model.js";
+import type { PublishedPlace } from "../edition/published.js";
+
+export type { PublishedPlace };
 
 export type Movement = { kind: "new" } | { kind: "same" } | { kind: "up"; by: number } | { kind: "down"; by: number };
 
@@ -24,23 +27,6 @@ export interface RankedEntry {
   tie_broken_by: string | null;
   /** Set when an issue that went out revealed this entry: its place is pinned (rank/pinned.ts). */
   published?: { issue: number; at: string } | undefined;
-}
-
-/** A place as it went out: what the ledger recorded when the issue that revealed it started sending. */
-export interface PublishedPlace {
-  id: string;
-  issue: number;
-  /** ISO time the issue's sending started. */
-  publishedAt: string;
-  position: number;
-  rank: number | null;
-  points: number | null;
-  category: string;
-  categoryRank: number | null;
-  /** As shown then: a later change of these needs a correction in edition.json. */
-  name: string;
-  company: string;
-  role: string;
 }
 
 export interface Ranking {

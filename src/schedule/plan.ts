@@ -1,16 +1,6 @@
 /** The newsletter plan with each issue's send time resolved in the edition's zone (null: not scheduled). */
-import type { Edition } from "../edition/model.js";
-import type { Ranking } from "../rank/model.js";
-import { planIssues } from "../render/newsletter/plan.js";
 import { resolveWallTime } from "./wall-time.js";
 import type { ScheduledIssue } from "./due.js";
-
-export function schedulePlan(edition: Edition, ranking: Ranking): ScheduledIssue[] {
-  return resolvePlan(
-    planIssues(edition, ranking).map((p) => p.issue),
-    edition.config.timezone,
-  );
-}
 
 /** Each issue's send_at resolved in `zone`; null for no send_at or one that does not resolve. */
 export function resolvePlan(issues: readonly { number: number; send_at: string }[], zone: string): ScheduledIssue[] {

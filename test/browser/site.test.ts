@@ -4,7 +4,9 @@
  * (accessibility, SEO and best practices 100, performance at least 95); screenshots at 375 and
  * 1280 px go to screenshots/site/. The site is served from 127.0.0.1 at base_url's path.
  */
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,13 +16,11 @@ import * as chromeLauncher from "chrome-launcher";
 import { buildEdition } from "../../src/app/build.js";
 import type { BuildResult } from "../../src/build/result.js";
 import { serveSite } from "../../src/serve/preview/static.js";
-import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations } from "./chromium.js";
 import { tempOut } from "../helpers/site.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCREENSHOTS = path.join(ROOT, "screenshots/site");
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let browser: Browser;
 let server: Server;
@@ -68,27 +68,63 @@ async function open(url: string, width: number): Promise<Page> {
 
 describe("site in Chromium", () => {
   it("axe-core: no WCAG 2.2 AA violation on the index, a profile, a category and an author page", async () => {
-    const axeSource = await readFile(AXE, "utf8");
     for (const p of pages) {
       for (const width of [375, 1280]) {
         const page = await open(`${site}${p.path}`, width);
         try {
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async (tags) => {
-            const axe = (
-              window as unknown as {
-                axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-              }
-            ).axe;
-            const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
-          }, WCAG);
-          expect(violations, `${p.name} at ${width}px`).toEqual([]);
+          expect(await axeViolations(page), `${p.name} at ${width}px`).toEqual([]);
           await page.screenshot({ path: path.join(SCREENSHOTS, `${p.name}-${width}.png`), fullPage: true });
         } finally {
           await page.close();
         }
       }
+    }
+  });
+
+  it("axe-core: none either on the countdown between two issues, a corrected profile, and the editors' preview marks", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "koepfe-countdown-"));
+    cpSync(path.join(ROOT, "data"), dir, { recursive: true, filter: (src) => !src.includes(".koepfe") });
+    const last = built.ranking.entries.at(-1);
+    if (!last) throw new Error("the sample edition has no entries");
+    const config = JSON.parse(await readFile(path.join(dir, "edition.json"), "utf8")) as Record<string, unknown>;
+    config["corrections"] = [{ id: last.id, date: "2024-12-02", text: "Eine Angabe zur Funktion war falsch: <korrigiert> & ergänzt." }];
+    writeFileSync(path.join(dir, "edition.json"), JSON.stringify(config, null, 2));
+    const between = tempOut();
+    const preview = tempOut();
+    await buildEdition(dir, { out: between, asOf: "2024-12-02T12:00" });
+    await buildEdition(dir, { out: preview, asOf: "2024-12-01T12:00", preview: true });
+    const mount = new URL(built.edition.config.base_url).pathname;
+    const servers = [between, preview].map((out) => createServer((req, res) => void serveSite(req, res, out, mount)));
+    try {
+      const origins = await Promise.all(
+        servers.map(
+          (srv) =>
+            new Promise<string>((resolve) =>
+              srv.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(srv.address() as { port: number }).port}${mount}`)),
+            ),
+        ),
+      );
+      const [live, editors] = origins as [string, string];
+      const checks = [
+        { name: "countdown index", url: live, shows: "Als Nächstes" },
+        { name: "corrected profile", url: `${live}${last.id}/`, shows: "Korrektur vom 2. Dezember 2024" },
+        { name: "preview index", url: editors, shows: "Vorschau: erscheint" },
+        { name: "preview profile", url: `${editors}${last.id}/`, shows: "Vorschau: noch nicht öffentlich" },
+      ];
+      for (const c of checks) {
+        for (const width of [375, 1280]) {
+          const page = await open(c.url, width);
+          try {
+            expect(await page.content(), c.name).toContain(c.shows);
+            expect(await axeViolations(page), `${c.name} at ${width}px`).toEqual([]);
+            expect(await page.evaluate(() => document.documentElement.scrollWidth), c.name).toBeLessThanOrEqual(width);
+          } finally {
+            await page.close();
+          }
+        }
+      }
+    } finally {
+      await Promise.all(servers.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
     }
   });
 

@@ -4,7 +4,7 @@
  * email, first name, consent and the button in that order and never the honeypot, and each focus is
  * visible. Nothing is loaded from anywhere else. Screenshots go to screenshots/subscribe/.
  */
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -15,12 +15,10 @@ import { consentFor } from "../../src/subscribe/consent.js";
 import type { FormView } from "../../src/subscribe/form.js";
 import { embedForm, formPage } from "../../src/subscribe/form-pages.js";
 import { formToken } from "../../src/subscribe/token.js";
-import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations } from "./chromium.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCREENSHOTS = path.join(ROOT, "screenshots/subscribe");
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const TITLE = "100 Köpfe 2026";
 
 const view: FormView = {
@@ -115,23 +113,12 @@ async function tabOrder(page: Page): Promise<string[]> {
 
 describe("sign-up pages in Chromium", () => {
   it("axe-core: no WCAG 2.2 AA violation on any page at 375 and 1280 px, nothing loaded from elsewhere", async () => {
-    const axeSource = await readFile(AXE, "utf8");
     const foreign: string[] = [];
     for (const name of Object.keys(PAGES)) {
       for (const width of [375, 1280]) {
         const page = await open(name, width, foreign);
         try {
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async (tags) => {
-            const axe = (
-              window as unknown as {
-                axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-              }
-            ).axe;
-            const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(" ")}`);
-          }, WCAG);
-          expect(violations, `${name} at ${width}px`).toEqual([]);
+          expect(await axeViolations(page), `${name} at ${width}px`).toEqual([]);
           expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width);
           await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
         } finally {

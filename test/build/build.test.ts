@@ -31,7 +31,8 @@ describe("build: summary", () => {
     expect(s.kinds.pages.files).toBe(12);
     expect(s.pages).toBe(13);
     expect(s.mails).toBe(1);
-    expect(s.kinds.mails).toEqual({ files: 2, bytes: expect.any(Number) as number });
+    // the compiled issue in the state folder: mail.html, mail.txt, issue.json
+    expect(s.kinds.mails).toEqual({ files: 3, bytes: expect.any(Number) as number });
     expect(s.kinds.embeds.files).toBe(14);
     expect(s.issues).toEqual([expect.objectContaining({ number: 1, subject: "Alle sechs", maxHtmlBytes: 90_000 })]);
     expect(s.issues[0]?.htmlBytes).toBeGreaterThan(1000);

@@ -35,6 +35,14 @@ describe("reading CSV files as editors save them", () => {
     expect(table?.rows[0]?.cells["name"]).toBe("M\u00fcller");
   });
 
+  it("NFC-normalises singletons and jamo too, and leaves text that is NFC already as it is", () => {
+    const names = ["\u212bngstr\u00f6m", "Frage\u037e", "\u1100\u1161", "„Zitat“ – 5 €", "e\u0301"];
+    const csv = `id,name\n${names.map((n, i) => `n${i},${n}`).join("\n")}\n`;
+    const { table } = readCsvBytes("x.csv", utf8(csv), spec);
+    expect(table?.rows.map((r) => r.cells["name"])).toEqual(names.map((n) => n.normalize("NFC")));
+    expect(table?.rows.map((r) => r.cells["name"])).toEqual(["\u00c5ngstr\u00f6m", "Frage;", "\uac00", "„Zitat“ – 5 €", "\u00e9"]);
+  });
+
   it("reports the start line of a record whose quoted field spans lines, and the next record's own line", () => {
     const text = 'id,name,text\na,A,"eins\n\nzwei"\nb,B,x\n';
     const { table } = readCsvBytes("x.csv", utf8(text), spec);

@@ -67,6 +67,7 @@ export function editionOf(spec: EditionSpec): Edition {
   return {
     dir: "/nowhere",
     emptyFiles: new Set(),
+    fingerprint: "test",
     config,
     nominees: spec.nominees.map((n, i) => nominee(n, i + 2)),
     authors: [],

@@ -105,3 +105,8 @@ export async function jpeg(width: number, height: number): Promise<Buffer> {
     .jpeg()
     .toBuffer();
 }
+
+/** The countdown part of a site input for a list shown whole (no issue pending, no correction). */
+export function wholeList(entries: number): import("../../src/render/site/model.js").SiteCountdown {
+  return { total: entries, next: null, upcoming: new Map(), corrections: new Map() };
+}

@@ -111,34 +111,63 @@ describe("one run at a time", () => {
   });
 });
 
-describe("scripts/send-due.sh (the cron wrapper)", () => {
-  it("loads the env file, runs send --due with --now, and appends JSON lines to the log", async () => {
-    const dir = sendEdition(confirmed(2, "due-cron.test"));
+describe("scripts/send-due.sh (the scheduled job)", () => {
+  const wrapper = (env: NodeJS.ProcessEnv) =>
+    new Promise<{ code: number; stderr: string }>((resolve) => {
+      const child = spawn("bash", [path.join(ROOT, "scripts/send-due.sh")], {
+        env: { PATH: process.env["PATH"] ?? "", ...env },
+      });
+      let stderr = "";
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
+    });
+  const jobEnv = (domain: string, settings: Record<string, string>) => {
+    const dir = sendEdition(confirmed(2, domain));
     const work = mkdtempSync(path.join(tmpdir(), "koepfe-cron-"));
     const envFile = path.join(work, "koepfe.env");
-    const log = path.join(work, "log", "send.log");
     const env = sendEnv(smtp.url);
     writeFileSync(envFile, `KOEPFE_SECRET=${env["KOEPFE_SECRET"] ?? ""}\nKOEPFE_SMTP_URL=${smtp.url}\n`);
-    const run = () =>
-      new Promise<number>((resolve) => {
-        const child = spawn("bash", [path.join(ROOT, "scripts/send-due.sh"), "--now", "2024-12-02T07:05"], {
-          env: { PATH: process.env["PATH"] ?? "", KOEPFE_ENV_FILE: envFile, KOEPFE_EDITION: dir, KOEPFE_LOG: log },
-        });
-        child.on("close", (code) => resolve(code ?? -1));
-      });
-    expect(await run()).toBe(0);
-    expect(await run()).toBe(0);
-    const events = readFileSync(log, "utf8")
+    return {
+      dir,
+      work,
+      log: path.join(work, "log", "send.log"),
+      env: {
+        KOEPFE_ENV_FILE: envFile,
+        KOEPFE_EDITION: dir,
+        KOEPFE_LOG: path.join(work, "log", "send.log"),
+        KOEPFE_SMTP_CA_FILE: env["KOEPFE_SMTP_CA_FILE"] ?? "",
+        ...settings,
+      },
+    };
+  };
+
+  it("publishes the site as of one timestamp, then sends what is due at it, and appends JSON lines to the log", async () => {
+    const job = jobEnv("due-cron.test", {});
+    const web = path.join(job.work, "www", "public");
+    const env = { ...job.env, KOEPFE_WEB_ROOT: web, KOEPFE_AS_OF: "2024-12-02T07:05" };
+    const first = await wrapper(env);
+    expect(first.code, existsSync(job.log) ? readFileSync(job.log, "utf8") : first.stderr).toBe(0);
+    // issue 1's places are on the site when its mail goes out, issue 2's are not
+    const built = readFileSync(path.join(web, "index.html"), "utf8");
+    expect(built).toContain("Als Nächstes");
+    expect(existsSync(path.join(web, "newsletter/1/index.html"))).toBe(true);
+    expect(existsSync(path.join(web, "newsletter/2/index.html"))).toBe(false);
+    expect((await wrapper(env)).code).toBe(0);
+    const events = readFileSync(job.log, "utf8")
       .trim()
       .split("\n")
       .map((l) => (JSON.parse(l) as { event: string }).event);
     expect(events).toEqual([
       "cron-start",
+      "built",
       "due",
+      "issue",
+      "published",
       "audience",
-      ...events.slice(3, events.indexOf("cron-end")),
+      ...events.slice(6, events.indexOf("cron-end")),
       "cron-end",
       "cron-start",
+      "built",
       "nothing-due",
       "cron-end",
     ]);
@@ -146,14 +175,25 @@ describe("scripts/send-due.sh (the cron wrapper)", () => {
     expect(count("due-cron.test")).toBe(2);
   });
 
-  it("fails with a message when the named env file is missing", async () => {
-    const code = await new Promise<number>((resolve) => {
-      const child = spawn("bash", [path.join(ROOT, "scripts/send-due.sh")], {
-        env: { PATH: process.env["PATH"] ?? "", KOEPFE_ENV_FILE: "/nonexistent/koepfe.env" },
-      });
-      child.on("close", (c) => resolve(c ?? -1));
-    });
-    expect(code).toBe(1);
+  it("sends nothing when the site cannot be built: issue N never arrives with dead links", async () => {
+    const job = jobEnv("due-cron-nosite.test", {});
+    const blocked = path.join(job.work, "a-file");
+    writeFileSync(blocked, "not a folder");
+    const r = await wrapper({ ...job.env, KOEPFE_WEB_ROOT: path.join(blocked, "public"), KOEPFE_AS_OF: "2024-12-02T07:05" });
+    expect(r.code).toBe(1);
+    expect(readFileSync(job.log, "utf8")).toContain("error[E_FILESYSTEM]: cannot mkdir");
+    const last = JSON.parse(readFileSync(job.log, "utf8").trim().split("\n").at(-1) ?? "{}") as Record<string, unknown>;
+    expect(last).toMatchObject({ event: "cron-end", step: "build" });
+    expect(count("due-cron-nosite.test")).toBe(0);
+  });
+
+  it("refuses to run without KOEPFE_WEB_ROOT or with a missing env file, sending nothing", async () => {
+    const job = jobEnv("due-cron-unset.test", { KOEPFE_AS_OF: "2024-12-02T07:05" });
+    const unset = await wrapper(job.env);
+    expect([unset.code, unset.stderr]).toEqual([2, expect.stringContaining("set KOEPFE_WEB_ROOT")]);
+    const missing = await wrapper({ ...job.env, KOEPFE_WEB_ROOT: "-", KOEPFE_ENV_FILE: "/nonexistent/koepfe.env" });
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining("/nonexistent/koepfe.env not found")]);
+    expect(count("due-cron-unset.test")).toBe(0);
   });
 });
 

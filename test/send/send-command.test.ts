@@ -44,7 +44,10 @@ describe("koepfe send ISSUE", () => {
     expect(r.stderr).toBe(`koepfe: 1 warning in the edition ("koepfe check ${dir}" lists them)\n`);
     expect(r.code).toBe(0);
     const lines = jsonLines(r.stdout);
-    expect(lines[0]).toMatchObject({ event: "audience", size: 2, rows: 6, notConfirmed: 1, withdrawn: 1, suppressed: 1, duplicates: 1 });
+    // first what goes out and that it is now published, then the audience
+    expect(lines.slice(0, 3).map((l) => l["event"])).toEqual(["issue", "published", "audience"]);
+    expect(lines[0]).toMatchObject({ event: "issue", issue: 1, origin: "compiled" });
+    expect(lines[2]).toMatchObject({ event: "audience", size: 2, rows: 6, notConfirmed: 1, withdrawn: 1, suppressed: 1, duplicates: 1 });
     expect(lines.at(-1)).toMatchObject({ event: "summary", exit: 0, run: { sent: 2 } });
     expect(mailsTo("anna@cmd1.test")).toHaveLength(1);
     expect(mailsTo("bernd@cmd1.test")).toHaveLength(1);
@@ -89,7 +92,7 @@ describe("koepfe send ISSUE", () => {
     ledger.close();
     const r = await runCli(["send", "1", dir], env);
     expect(r.code).toBe(0);
-    expect(jsonLines(r.stdout)[0]).toMatchObject({ event: "audience", size: 1 });
+    expect(jsonLines(r.stdout).find((l) => l["event"] === "audience")).toMatchObject({ event: "audience", size: 1 });
     expect(mailsTo("r1@cmd2.test")).toHaveLength(1);
     expect(mailsTo("r2@cmd2.test")).toHaveLength(0);
   });

@@ -33,6 +33,7 @@ function issue(): CompiledIssue {
     placeholders: ph,
     fill: { html: fillPlan(html, ph), text: fillPlan(text, ph) },
     field: "newsletter.issues[0]",
+    contentHash: "test",
   };
 }
 const ctx = { secret: SECRET, listId: SETTINGS.listId, unsubscribeBaseUrl: "https://koepfe.example.org/u/" };

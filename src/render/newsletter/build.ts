@@ -1,8 +1,8 @@
 /**
- * The newsletter part of `koepfe build`: per issue `<out>/newsletter/<n>/index.html` (the web
- * version), `mail.html` and `mail.txt` (placeholders left in), plus sizes and budget problems.
- * The caller (commands/build.ts) owns the output folder and its atomic swap, and fails the build
- * when `problems` has errors.
+ * The newsletter part of `koepfe build`: every issue compiled once (with its placeholders), its
+ * budget measured, and its web version (the mail as a public page). Nothing is written here: the
+ * web versions of the issues that are public go into the site (writeWebVersions), the compiled
+ * issues into the edition's state folder (app/issue-store.ts) — never into the published folder.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -11,6 +11,7 @@ import type { Ranking } from "../../rank/model.js";
 import { problem, type Problem } from "../../lib/problem.js";
 import { compileIssues, type CompileOptions } from "./compile.js";
 import { checkBudget } from "./budget.js";
+import type { CompiledIssue } from "./model.js";
 import { webVersion } from "./personalize.js";
 import { pagePath } from "../shared/urls.js";
 
@@ -21,7 +22,7 @@ export interface NewsletterIssueSummary {
   sendAt: string;
   /** Ids of the nominees the issue reveals, in mail order (the site links each profile to its issue). */
   entryIds: string[];
-  /** Folder relative to the output folder, "newsletter/3/". */
+  /** Folder of the web version relative to the output folder, "newsletter/3/". */
   path: string;
   webUrl: string;
   /** Size of the HTML after personalisation for the longest possible recipient: the figure the budget limits. */
@@ -30,33 +31,37 @@ export interface NewsletterIssueSummary {
   webVersionBytes: number;
 }
 
+export interface PreparedNewsletterIssue {
+  compiled: CompiledIssue;
+  /** The web version's HTML. */
+  web: string;
+  summary: NewsletterIssueSummary;
+}
+
 export interface NewsletterBuildResult {
   issues: NewsletterIssueSummary[];
-  /** Files written, relative to the output folder. */
-  files: string[];
   /** Budget problems (severity error: the build must fail) and empty issues. */
   problems: Problem[];
 }
 
 /**
- * Compiles every newsletter issue and writes it under `<outDir>/newsletter/`. An edition without a
- * `newsletter` section has no newsletter: nothing is written. Template errors are thrown
- * (KoepfeError E_NEWSLETTER_TEMPLATE); budget problems are returned.
+ * Compiles every newsletter issue, measures it and makes its web version. An edition without a
+ * `newsletter` section has no newsletter. Template errors are thrown (KoepfeError
+ * E_NEWSLETTER_TEMPLATE); budget problems are returned.
  */
-export async function buildNewsletters(
+export async function prepareNewsletters(
   edition: Edition,
   ranking: Ranking,
-  outDir: string,
   options: CompileOptions = {},
-): Promise<NewsletterBuildResult> {
+): Promise<{ issues: PreparedNewsletterIssue[]; problems: Problem[] }> {
   const config = edition.config.newsletter;
-  if (!config) return { issues: [], files: [], problems: [] };
-  const issues = await compileIssues(edition, ranking, options);
-  const result: NewsletterBuildResult = { issues: [], files: [], problems: [] };
+  if (!config) return { issues: [], problems: [] };
+  const compiled = await compileIssues(edition, ranking, options);
   const budget = { maxHtmlBytes: config.max_html_bytes, listId: config.list_id, unsubscribeBaseUrl: config.unsubscribe_url };
-  for (const issue of issues) {
+  const problems: Problem[] = [];
+  const issues = compiled.map((issue): PreparedNewsletterIssue => {
     if (issue.entryIds.length === 0) {
-      result.problems.push(
+      problems.push(
         problem({
           file: "edition.json",
           field: issue.field,
@@ -66,26 +71,35 @@ export async function buildNewsletters(
       );
     }
     const measured = checkBudget(issue, budget);
-    result.problems.push(...measured.problems);
-    const rel = pagePath.issue(issue.number);
-    const dir = path.join(outDir, rel);
-    await mkdir(dir, { recursive: true });
+    problems.push(...measured.problems);
     const web = webVersion(issue, config.unsubscribe_mailto);
-    await writeFile(path.join(dir, "index.html"), web);
-    await writeFile(path.join(dir, "mail.html"), issue.html);
-    await writeFile(path.join(dir, "mail.txt"), issue.text);
-    result.files.push(`${rel}index.html`, `${rel}mail.html`, `${rel}mail.txt`);
-    result.issues.push({
-      number: issue.number,
-      subject: issue.subject,
-      sendAt: issue.sendAt,
-      entryIds: issue.entryIds,
-      path: rel,
-      webUrl: issue.webUrl,
-      htmlBytes: measured.htmlBytes,
-      textBytes: measured.textBytes,
-      webVersionBytes: Buffer.byteLength(web),
-    });
+    return {
+      compiled: issue,
+      web,
+      summary: {
+        number: issue.number,
+        subject: issue.subject,
+        sendAt: issue.sendAt,
+        entryIds: issue.entryIds,
+        path: pagePath.issue(issue.number),
+        webUrl: issue.webUrl,
+        htmlBytes: measured.htmlBytes,
+        textBytes: measured.textBytes,
+        webVersionBytes: Buffer.byteLength(web),
+      },
+    };
+  });
+  return { issues, problems };
+}
+
+/** Writes `<outDir>/newsletter/<n>/index.html` for each issue given; returns the files written, relative. */
+export async function writeWebVersions(outDir: string, issues: readonly PreparedNewsletterIssue[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const i of issues) {
+    const dir = path.join(outDir, i.summary.path);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "index.html"), i.web);
+    files.push(`${i.summary.path}index.html`);
   }
-  return result;
+  return files;
 }

@@ -2,13 +2,15 @@
  * Compile once per issue: template data → Handlebars (escaping) → MJML → HTML, and the text part,
  * with the per-recipient fields left as placeholders for `personalize`.
  */
+import { createHash } from "node:crypto";
 import type { Edition } from "../../edition/model.js";
 import type { MJMLParseError } from "mjml-core";
 import type { Ranking } from "../../rank/model.js";
 import type { KoepfeError } from "../../lib/errors.js";
 import type { CompiledIssue } from "./model.js";
 import { planIssues, type PlannedIssue } from "./plan.js";
-import { issueContent } from "./view-model.js";
+import { issueContent, type CorrectionView } from "./view-model.js";
+import { correctionsByIssue } from "./corrections.js";
 import { loadTemplates, type NewsletterTemplates } from "./templates.js";
 import { mjmlToHtml } from "./mjml.js";
 import { templateErrors } from "./template-errors.js";
@@ -22,6 +24,10 @@ export interface CompileOptions {
   templatesDir?: string;
   /** Compile only this issue of the plan (sending needs one; MJML costs ~0.1 s an issue). */
   only?: number;
+  /** Issue → the ids it revealed when it went out (the ledger's published state). */
+  published?: ReadonlyMap<number, readonly string[]>;
+  /** Names of published nominees no longer in nominees.csv (their corrections still name them). */
+  removedNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -58,8 +64,9 @@ async function compileIssue(
   ranked: boolean,
   templates: NewsletterTemplates,
   options: CompileOptions,
+  corrections: readonly CorrectionView[],
 ): Promise<CompiledIssue> {
-  const content = issueContent(edition, planned, ranked);
+  const content = issueContent(edition, planned, ranked, corrections);
   const webUrl = absolute(edition.config.base_url, pagePath.issue(planned.issue.number));
   const placeholders = placeholdersFor(contentNonce(templates.digest, JSON.stringify(content), webUrl));
   const data = {
@@ -83,6 +90,9 @@ async function compileIssue(
     placeholders,
     fill: { html: fillPlan(compiled.html, placeholders), text: fillPlan(text, placeholders) },
     field: planned.field,
+    contentHash: createHash("sha256")
+      .update(JSON.stringify([planned.issue.subject, planned.issue.preheader, planned.entries.map((e) => e.id), compiled.html, text]))
+      .digest("hex"),
   };
 }
 
@@ -94,9 +104,12 @@ export async function compileIssues(edition: Edition, ranking: Ranking, options:
   const templates = await loadTemplates(options.templatesDir);
   const ranked = ranking.mode === "ranked";
   const out: CompiledIssue[] = [];
-  for (const planned of planIssues(edition, ranking)) {
+  const plan = planIssues(edition, ranking, options.published);
+  const names = new Map(edition.nominees.map((n) => [n.id, n.name]));
+  const corrections = correctionsByIssue(edition, plan, (id) => names.get(id) ?? options.removedNames?.get(id) ?? id);
+  for (const planned of plan) {
     if (options.only !== undefined && planned.issue.number !== options.only) continue;
-    out.push(await compileIssue(edition, planned, ranked, templates, options));
+    out.push(await compileIssue(edition, planned, ranked, templates, options, corrections.get(planned.issue.number) ?? []));
   }
   return out;
 }

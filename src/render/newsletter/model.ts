@@ -36,6 +36,8 @@ export interface CompiledIssue {
   placeholders: Readonly<Record<SlotName, string>>;
   /** `html` and `text` cut at their placeholders, for `personalize`. */
   fill: { html: FillPlan; text: FillPlan };
+  /** SHA-256 over the subject, preheader, entries and both parts: what an approval and the published state name. */
+  contentHash: string;
   /** JSON path of the issue in edition.json ("newsletter.issues[2]"), or "newsletter" for the default plan: where problems are reported. */
   field: string;
 }

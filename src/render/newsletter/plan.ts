@@ -91,10 +91,25 @@ export function defaultIssues(edition: Edition, ranking: Ranking): NewsletterIss
   });
 }
 
-/** Every issue with its entries: the configured issues, or the default plan. */
-export function planIssues(edition: Edition, ranking: Ranking): PlannedIssue[] {
+/**
+ * Every issue with its entries: the configured issues, or the default plan. An issue that went out
+ * keeps exactly the nominees it revealed (`published`: issue → ids); the others never select a
+ * nominee an issue already revealed, so every nominee is in one issue whatever changed since.
+ */
+export function planIssues(
+  edition: Edition,
+  ranking: Ranking,
+  published: ReadonlyMap<number, readonly string[]> = new Map(),
+): PlannedIssue[] {
   const configured = edition.config.newsletter?.issues;
-  if (configured)
-    return configured.map((issue, i) => ({ issue, field: `newsletter.issues[${i}]`, entries: selectEntries(issue, ranking) }));
-  return defaultIssues(edition, ranking).map((issue) => ({ issue, field: "newsletter", entries: selectEntries(issue, ranking) }));
+  const planned = configured
+    ? configured.map((issue, i) => ({ issue, field: `newsletter.issues[${i}]` }))
+    : defaultIssues(edition, ranking).map((issue) => ({ issue, field: "newsletter" }));
+  const revealed = new Set([...published.values()].flat());
+  const byId = new Map(ranking.entries.map((e) => [e.id, e]));
+  return planned.map((p) => {
+    const ids = published.get(p.issue.number);
+    if (ids) return { ...p, entries: countdown(ids.flatMap((id) => byId.get(id) ?? [])) };
+    return { ...p, entries: selectEntries(p.issue, ranking).filter((e) => !revealed.has(e.id)) };
+  });
 }

@@ -111,6 +111,17 @@ async function readSources(dir: string): Promise<{ layout: Source; text: Source;
   return { layout: await read(LAYOUT), text: await read(TEXT), partials: await Promise.all(names.map((n) => read(`${PARTIALS}/${n}`))) };
 }
 
+function digestOf(sources: Awaited<ReturnType<typeof readSources>>): string {
+  return createHash("sha256")
+    .update(JSON.stringify([sources.layout, ...sources.partials, sources.text]))
+    .digest("hex");
+}
+
+/** The digest of the templates of `dir` without compiling them: is a stored compiled issue still current? */
+export async function templatesDigest(dir: string = DEFAULT_TEMPLATES_DIR): Promise<string> {
+  return digestOf(await readSources(dir));
+}
+
 /**
  * Reads and compiles the templates of `dir`. With `instrument`, every MJML template line ends in a
  * marker naming its file and line (see template-lines.ts): used only to locate an MJML error.
@@ -150,8 +161,6 @@ export async function loadTemplates(
   const layout = compile(sources.layout);
   // the text part is text/plain: HTML entities would show up literally in it
   const text = compile(sources.text, { noEscape: true });
-  const digest = createHash("sha256")
-    .update(JSON.stringify([...mjmlSources, sources.text]))
-    .digest("hex");
+  const digest = digestOf(sources);
   return { label, digest, files, renderMjml: (data) => layout(data), renderText: (data) => text(data) };
 }

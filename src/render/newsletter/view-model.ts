@@ -40,12 +40,20 @@ export interface EntryView {
   author: string;
 }
 
+/** A correction as an issue's footer shows it. */
+export interface CorrectionView {
+  date: string;
+  name: string;
+  text: string;
+}
+
 export interface IssueContent {
   edition: { title: string; year: number; baseUrl: string };
   issue: { number: number; subject: string; preheader: string; heading: string; date: string; ranked: boolean };
   intro: { html: Handlebars.SafeString; text: string };
   entries: EntryView[];
   publisher: { name: string; address: string; email: string; responsible: string };
+  corrections: CorrectionView[];
 }
 
 const places = (n: number) => (n === 1 ? "1 Platz" : `${n} Plätze`);
@@ -91,7 +99,7 @@ function entryView(edition: Edition, e: RankedEntry, ranked: boolean): EntryView
   };
 }
 
-function heading(edition: Edition, planned: PlannedIssue, ranked: boolean): string {
+export function issueHeading(edition: Edition, planned: PlannedIssue, ranked: boolean): string {
   const ranks = planned.entries.flatMap((e) => (e.rank === null ? [] : [e.rank]));
   if (ranked && planned.issue.ranks && ranks.length > 0) {
     const [lo, hi] = [Math.min(...ranks), Math.max(...ranks)];
@@ -109,10 +117,15 @@ function defaultIntro(edition: Edition, head: string, planned: PlannedIssue): st
 }
 
 /** The template data of one issue, without the per-recipient placeholders. */
-export function issueContent(edition: Edition, planned: PlannedIssue, ranked: boolean): IssueContent {
+export function issueContent(
+  edition: Edition,
+  planned: PlannedIssue,
+  ranked: boolean,
+  corrections: readonly CorrectionView[] = [],
+): IssueContent {
   const { config } = edition;
   const sendAt = resolveSendAt(planned.issue.send_at, config.timezone);
-  const head = heading(edition, planned, ranked);
+  const head = issueHeading(edition, planned, ranked);
   const introSource = planned.issue.intro === undefined ? undefined : edition.intros[planned.issue.intro];
   const intro = renderIntro(introSource ?? defaultIntro(edition, head, planned));
   return {
@@ -128,5 +141,6 @@ export function issueContent(edition: Edition, planned: PlannedIssue, ranked: bo
     intro: { html: new Handlebars.SafeString(intro.html), text: intro.text },
     entries: planned.entries.map((e) => entryView(edition, e, ranked)),
     publisher: { ...config.publisher },
+    corrections: [...corrections],
   };
 }

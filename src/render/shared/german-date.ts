@@ -5,3 +5,9 @@ import type { DateTime } from "luxon";
 export function germanDate(dateTime: DateTime): string {
   return dateTime.setLocale("de").toFormat("cccc, d. MMMM yyyy");
 }
+
+/** "Dienstag, 9. Dezember, 7 Uhr" (with minutes when not on the hour: "7:30 Uhr"): when something happens. */
+export function germanWhen(dateTime: DateTime): string {
+  const dt = dateTime.setLocale("de");
+  return dt.toFormat(dt.minute === 0 ? "cccc, d. MMMM, H 'Uhr'" : "cccc, d. MMMM, H:mm 'Uhr'");
+}

@@ -14,7 +14,7 @@ export function teaserView(ctx: SiteContext) {
   return {
     listTitle: ctx.title,
     year,
-    count: ctx.input.ranking.entries.length,
+    count: ctx.input.countdown.total,
     url: ctx.base,
   };
 }

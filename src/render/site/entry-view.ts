@@ -18,6 +18,8 @@ export interface EntryView {
   points: string | null;
   picture: PictureView | null;
   initials: string;
+  /** The preview's mark of an entry not public yet: when it goes public. */
+  upcoming: string | null;
 }
 
 /** Thumbnails are shown at 5–6 rem; the 160/320 px variants cover 2x screens. */
@@ -43,5 +45,6 @@ export function entryView(ctx: SiteContext, entry: RankedEntry, root: string): E
     points: ctx.showPoints && entry.points !== null ? formatPoints(entry.points) : null,
     picture: photo === undefined ? null : pictureView(photo, root, portraitAlt(n.name), THUMB_SIZES),
     initials: initials(n.name),
+    upcoming: ctx.input.countdown.upcoming.get(entry.id) ?? null,
   };
 }

@@ -34,7 +34,8 @@ export function indexView(ctx: SiteContext) {
   const root = rootOf(path);
   const { entries } = ctx.input.ranking;
   const { year } = ctx.input.edition.config;
-  const description = `${ctx.title}: ${entries.length} Menschen, die ${year} geprägt haben – ${ctx.ranked ? "die Rangliste" : "die Liste"} mit Porträts und Laudationes der Redaktion.`;
+  const { total, next } = ctx.input.countdown;
+  const description = `${ctx.title}: ${total} Menschen, die ${year} geprägt haben – ${ctx.ranked ? "die Rangliste" : "die Liste"} mit Porträts und Laudationes der Redaktion.`;
   const groups = ctx.ranked
     ? [{ heading: null, entries: entries.map((e) => entryView(ctx, e, root)) }]
     : ctx.input.edition.config.categories
@@ -59,8 +60,11 @@ export function indexView(ctx: SiteContext) {
       "list",
     ),
     heading: ctx.title,
-    count: entries.length,
+    count: total,
     year,
+    // a countdown under way: how many are out, and what comes next and when
+    revealed: entries.length < total ? { shown: entries.length, total } : null,
+    next,
     ranked: ctx.ranked,
     showPoints: ctx.showPoints,
     filters: filters(ctx, root, null),

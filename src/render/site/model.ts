@@ -37,9 +37,23 @@ export interface SiteAssets {
   ogImage: string;
 }
 
+/** What a countdown build knows beyond the places it shows. */
+export interface SiteCountdown {
+  /** Places of the whole list (the site may show fewer yet). */
+  total: number;
+  /** The next issue to reveal places: "Plätze 10 bis 1" and "Dienstag, 9. Dezember, 7 Uhr". */
+  next: { label: string; when: string } | null;
+  /** The preview's marks: id → when the entry goes public ("Dienstag, 9. Dezember, 7 Uhr"). */
+  upcoming: ReadonlyMap<string, string>;
+  /** Corrections by nominee id (Pressekodex, Ziffer 3): "3. Dezember 2024" and the text. */
+  corrections: ReadonlyMap<string, readonly { date: string; text: string }[]>;
+}
+
 export interface SiteInput {
   edition: Edition;
+  /** The places the site shows (a countdown shows the revealed ones only). */
   ranking: Ranking;
+  countdown: SiteCountdown;
   issues: readonly SiteIssue[];
   /** By the photo value in the CSV ("photos/anna.jpg" or an https URL). */
   photos: ReadonlyMap<string, PublishedPhoto>;

@@ -89,6 +89,7 @@ export function personView(ctx: SiteContext, index: number, duplicateNames: Read
     quote: n.quote === undefined ? null : paragraphs(n.quote),
     links,
     author: author === undefined ? null : authorBox(ctx, author, root, AUTHOR_SIZES),
+    corrections: ctx.input.countdown.corrections.get(entry.id) ?? [],
     issue:
       issue === undefined
         ? null

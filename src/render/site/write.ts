@@ -5,8 +5,7 @@
 import { availableParallelism } from "node:os";
 import type { Edition } from "../../edition/model.js";
 import { KoepfeError } from "../../lib/errors.js";
-import type { Ranking } from "../../rank/model.js";
-import type { PublishedPhoto, SiteAssets, SiteInput, SiteIssue } from "./model.js";
+import type { PublishedPhoto, SiteAssets, SiteInput } from "./model.js";
 import { writeAssets } from "./assets.js";
 import { publishPhotos, type PhotoCache } from "./photos.js";
 import { sitePages, type Shard } from "./pages.js";
@@ -79,14 +78,13 @@ function add(into: SiteResult, more: SiteResult): void {
  */
 export async function writeSitePages(
   prepared: PreparedSite,
-  edition: Edition,
-  ranking: Ranking,
-  issues: readonly SiteIssue[],
+  site: Pick<SiteInput, "edition" | "ranking" | "issues" | "countdown">,
   outDir: string,
   workers?: number,
 ): Promise<SiteResult> {
+  const { edition, ranking } = site;
   const result: SiteResult = { files: { ...prepared.result.files }, bytes: { ...prepared.result.bytes } };
-  const input = { edition, ranking, issues, photos: prepared.photos, assets: prepared.assets };
+  const input: SiteInput = { ...site, photos: prepared.photos, assets: prepared.assets };
   const count = workers ?? (ranking.entries.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 1);
   if (count <= 1) {
     await writeFiles(outDir, sitePages(input, prepared.templates), (f, bytes) => {

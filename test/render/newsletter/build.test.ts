@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildNewsletters } from "../../../src/render/newsletter/build.js";
+import { prepareNewsletters, writeWebVersions } from "../../../src/render/newsletter/build.js";
 import { compileIssues } from "../../../src/render/newsletter/compile.js";
 import { baseConfig } from "../../helpers/edition.js";
 import { attrOf, loadFixture, newsletterConfig, parseHtml, rankingOf, textOf } from "../../helpers/newsletter.js";
@@ -17,22 +17,32 @@ const issue = (number: number, day: number, ranks: [number, number]) => ({
 });
 const TWO_ISSUES = newsletterConfig({ issues: [issue(1, 2, [4, 6]), issue(2, 3, [1, 3])] });
 
-describe("buildNewsletters", () => {
-  it("writes the web version, the mail HTML and the text part of every issue", async () => {
+/** Prepares every issue and writes the web versions of all of them, as a build at the end of the countdown does. */
+async function buildNewsletters(
+  edition: Parameters<typeof prepareNewsletters>[0],
+  ranking: Parameters<typeof prepareNewsletters>[1],
+  dir: string,
+) {
+  const prepared = await prepareNewsletters(edition, ranking);
+  const files = await writeWebVersions(dir, prepared.issues);
+  return {
+    issues: prepared.issues.map((i) => i.summary),
+    files,
+    problems: prepared.problems,
+    compiled: prepared.issues.map((i) => i.compiled),
+  };
+}
+
+describe("prepareNewsletters", () => {
+  it("compiles every issue and makes its web version; no mail template is written beside it", async () => {
     const edition = await loadFixture({ "edition.json": TWO_ISSUES });
     const ranking = rankingOf(edition);
     const dir = out();
     const result = await buildNewsletters(edition, ranking, dir);
     expect(result.problems).toEqual([]);
-    expect(result.files).toEqual([
-      "newsletter/1/index.html",
-      "newsletter/1/mail.html",
-      "newsletter/1/mail.txt",
-      "newsletter/2/index.html",
-      "newsletter/2/mail.html",
-      "newsletter/2/mail.txt",
-    ]);
+    expect(result.files).toEqual(["newsletter/1/index.html", "newsletter/2/index.html"]);
     for (const f of result.files) expect(existsSync(path.join(dir, f))).toBe(true);
+    expect(existsSync(path.join(dir, "newsletter/1/mail.html"))).toBe(false);
     expect(result.issues.map((i) => [i.number, i.path, i.webUrl, i.sendAt, i.entryIds])).toEqual([
       [
         1,
@@ -51,12 +61,11 @@ describe("buildNewsletters", () => {
     ]);
     const web = readFileSync(path.join(dir, "newsletter/1/index.html"), "utf8");
     expect(result.issues[0]?.webVersionBytes).toBe(Buffer.byteLength(web));
-    expect(result.issues[0]?.textBytes).toBeGreaterThan(Buffer.byteLength(readFileSync(path.join(dir, "newsletter/1/mail.txt"))));
-
-    // mail.html and mail.txt are the compiled issue, placeholders and all
+    // the compiled issue keeps its placeholders (for the state folder), the web version has none
     const [compiled] = await compileIssues(edition, ranking);
-    expect(readFileSync(path.join(dir, "newsletter/1/mail.html"), "utf8")).toBe(compiled?.html);
-    expect(readFileSync(path.join(dir, "newsletter/1/mail.txt"), "utf8")).toContain(compiled?.placeholders.unsubscribeUrl);
+    expect(result.compiled[0]?.html).toBe(compiled?.html);
+    expect(result.compiled[0]?.text).toContain(compiled?.placeholders.unsubscribeUrl);
+    expect(web).not.toContain("%%KOEPFE_");
   }, 60_000);
 
   it("makes the web version neutral: no salutation by name, no personal link, no placeholder", async () => {
@@ -104,7 +113,7 @@ describe("buildNewsletters", () => {
   it("writes nothing for an edition without a newsletter section", async () => {
     const edition = await loadFixture({ "edition.json": JSON.stringify(baseConfig()) });
     const dir = out();
-    expect(await buildNewsletters(edition, rankingOf(edition), dir)).toEqual({ issues: [], files: [], problems: [] });
+    expect(await buildNewsletters(edition, rankingOf(edition), dir)).toEqual({ issues: [], files: [], problems: [], compiled: [] });
     expect(existsSync(path.join(dir, "newsletter"))).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import {
   parseFile,
   text,
   type Node,
+  wholeList,
 } from "../../helpers/site.js";
 
 const SCRIPT_NAME = "</script><script>alert(1)</script>";
@@ -161,7 +162,14 @@ describe("site: only validated https URLs become links", () => {
     const templates = await loadSiteTemplates();
     const pages = [
       ...sitePages(
-        { edition, ranking, issues: [], photos: new Map(), assets: { css: "assets/site.css", ogImage: "assets/og.png" } },
+        {
+          edition,
+          ranking,
+          issues: [],
+          photos: new Map(),
+          assets: { css: "assets/site.css", ogImage: "assets/og.png" },
+          countdown: wholeList(6),
+        },
         templates,
       ),
     ];

@@ -4,15 +4,25 @@ import { loadValidEdition as requireValidEdition } from "../../../src/app/checke
 import { rankEdition } from "../../../src/rank/rank.js";
 import { prepareSite, writeSitePages } from "../../../src/render/site/write.js";
 import { writeEdition } from "../../helpers/edition.js";
-import { fingerprint, tempOut } from "../../helpers/site.js";
+import { fingerprint, tempOut, wholeList } from "../../helpers/site.js";
 
 describe("site: rendering in worker threads", () => {
   it("writes exactly the files one thread writes, and counts them the same", async () => {
     const { edition } = await requireValidEdition(writeEdition());
     const ranking = rankEdition(edition);
     const [one, three] = [tempOut(), tempOut()];
-    const single = await writeSitePages(await prepareSite(edition, one), edition, ranking, [], one, 1);
-    const threaded = await writeSitePages(await prepareSite(edition, three), edition, ranking, [], three, 3);
+    const single = await writeSitePages(
+      await prepareSite(edition, one),
+      { edition, ranking, issues: [], countdown: wholeList(ranking.entries.length) },
+      one,
+      1,
+    );
+    const threaded = await writeSitePages(
+      await prepareSite(edition, three),
+      { edition, ranking, issues: [], countdown: wholeList(ranking.entries.length) },
+      three,
+      3,
+    );
     const files = fingerprint(one);
     expect(fingerprint(three)).toEqual(files);
     expect(threaded).toEqual(single);
@@ -24,6 +34,8 @@ describe("site: rendering in worker threads", () => {
     const out = tempOut();
     const prepared = await prepareSite(edition, out);
     const broken = { ...prepared, templatesDir: path.join(out, "no-templates-here") };
-    await expect(writeSitePages(broken, edition, rankEdition(edition), [], out, 2)).rejects.toMatchObject({ code: "E_TEMPLATE_MISSING" });
+    await expect(
+      writeSitePages(broken, { edition, ranking: rankEdition(edition), issues: [], countdown: wholeList(6) }, out, 2),
+    ).rejects.toMatchObject({ code: "E_TEMPLATE_MISSING" });
   }, 60_000);
 });

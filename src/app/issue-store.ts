@@ -1,0 +1,89 @@
+/**
+ * Compiled issues live in the edition's state folder, `<edition>/.koepfe/issues/<n>/`, never in the
+ * published folder: `mail.html` and `mail.txt` (the templates with their per-recipient
+ * placeholders, for a look) and `issue.json` (everything `send` needs, and the fingerprint of what
+ * the issue was compiled from). `send` takes the issue as the last build compiled it when the
+ * fingerprint still matches, and compiles it itself otherwise.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { CompiledIssue } from "../render/newsletter/model.js";
+import { fillPlan } from "../render/newsletter/placeholders.js";
+import { stateFolder } from "../lib/state-folder.js";
+
+interface StoredMeta {
+  version: 1;
+  fingerprint: string;
+  builtAt: string;
+  issue: Omit<CompiledIssue, "html" | "text" | "fill">;
+}
+
+const folderOf = (editionDir: string, issue: number) => path.join(stateFolder(editionDir), "issues", String(issue));
+
+/** Writes the compiled issues; each folder is replaced as a whole (written next to it, then renamed). */
+export async function storeIssues(
+  editionDir: string,
+  issues: readonly CompiledIssue[],
+  fingerprint: string,
+  builtAt: string,
+): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const issue of issues) {
+    const target = folderOf(editionDir, issue.number);
+    const tmp = `${target}.tmp-${process.pid}`;
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp, { recursive: true });
+    const { html, text, fill: _fill, ...meta } = issue;
+    const stored: StoredMeta = { version: 1, fingerprint, builtAt, issue: meta };
+    const written: [string, string][] = [
+      ["mail.html", html],
+      ["mail.txt", text],
+      ["issue.json", `${JSON.stringify(stored, null, 2)}\n`],
+    ];
+    for (const [name, content] of written) {
+      await writeFile(path.join(tmp, name), content);
+      files++;
+      bytes += Buffer.byteLength(content);
+    }
+    await rm(target, { recursive: true, force: true });
+    await rename(tmp, target);
+  }
+  return { files, bytes };
+}
+
+/** The issue as the last build compiled it, when it was compiled from the same fingerprint; else null. */
+export async function loadStoredIssue(
+  editionDir: string,
+  issue: number,
+  fingerprint: string,
+): Promise<{ issue: CompiledIssue; builtAt: string } | null> {
+  const folder = folderOf(editionDir, issue);
+  try {
+    const meta = JSON.parse(await readFile(path.join(folder, "issue.json"), "utf8")) as StoredMeta;
+    if (meta.version !== 1 || meta.fingerprint !== fingerprint || meta.issue.number !== issue) return null;
+    const html = await readFile(path.join(folder, "mail.html"), "utf8");
+    const text = await readFile(path.join(folder, "mail.txt"), "utf8");
+    const compiled: CompiledIssue = {
+      ...meta.issue,
+      html,
+      text,
+      fill: { html: fillPlan(html, meta.issue.placeholders), text: fillPlan(text, meta.issue.placeholders) },
+    };
+    return { issue: compiled, builtAt: meta.builtAt };
+  } catch {
+    // missing, unreadable or from an older koepfe: the issue is compiled again
+    return null;
+  }
+}
+
+/** A compiled issue as text, for the ledger's record of what went out. */
+export function serializeIssue(issue: CompiledIssue): string {
+  const { fill: _fill, ...rest } = issue;
+  return JSON.stringify(rest);
+}
+
+export function deserializeIssue(json: string): CompiledIssue {
+  const rest = JSON.parse(json) as Omit<CompiledIssue, "fill">;
+  return { ...rest, fill: { html: fillPlan(rest.html, rest.placeholders), text: fillPlan(rest.text, rest.placeholders) } };
+}
