@@ -15,6 +15,10 @@
 #                     "-" when the site is built elsewhere (then only the mails go out)
 #   KOEPFE_LOG        log file, appended to; "-" for standard output (systemd's journal)
 #                                                                    (default /var/log/koepfe/send.log)
+#   KOEPFE_BOUNCE_IMAP_URL   the bounce mailbox, e.g. imaps://bounces@imap.example.org/INBOX (the password
+#                     in KOEPFE_IMAP_PASSWORD, never in the URL): read first, so what bounced or drew
+#                     complaints after the last issue is suppressed before the next one goes out
+#   KOEPFE_BOUNCE_IMAP_DONE  a folder to move processed reports into (default: mark them $KoepfeDone)
 # Extra arguments go to `koepfe send --due`. KOEPFE_AS_OF=2024-12-02T07:05 moves the clock of both
 # steps but still sends: rehearse only with an env file whose KOEPFE_SMTP_URL is a test relay and
 # KOEPFE_STATE a scratch ledger, and a scratch KOEPFE_WEB_ROOT.
@@ -24,17 +28,9 @@ set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 project="$(dirname "$here")"
-env_file="${KOEPFE_ENV_FILE:-/etc/koepfe/koepfe.env}"
-
-if [ -f "$env_file" ]; then
-  set -a
-  # shellcheck disable=SC1090
-  . "$env_file"
-  set +a
-elif [ -n "${KOEPFE_ENV_FILE:-}" ]; then
-  echo "send-due.sh: env file $env_file not found" >&2
-  exit 2
-fi
+# shellcheck source=env-file.sh
+. "$here/env-file.sh"
+load_env_file 2 send-due.sh
 
 if [ -z "${KOEPFE_WEB_ROOT:-}" ]; then
   echo "send-due.sh: set KOEPFE_WEB_ROOT to the folder your web server publishes (or to - when the site is built elsewhere)" >&2
@@ -49,6 +45,12 @@ koepfe=(node "$project/dist/cli.js")
 stamp() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 run() {
   echo "{\"time\":\"$(stamp)\",\"event\":\"cron-start\",\"edition\":\"$edition\",\"asOf\":\"$as_of\"}"
+  bounce_code=0
+  if [ -n "${KOEPFE_BOUNCE_IMAP_URL:-}" ]; then
+    # a mailbox that is down must not stop the issue: its exit code is reported at the end
+    "${koepfe[@]}" bounces "$edition" --imap "$KOEPFE_BOUNCE_IMAP_URL" ${KOEPFE_BOUNCE_IMAP_DONE:+--imap-done "$KOEPFE_BOUNCE_IMAP_DONE"} 2>&1
+    bounce_code=$?
+  fi
   if [ "$KOEPFE_WEB_ROOT" != "-" ]; then
     "${koepfe[@]}" build "$edition" --out "$KOEPFE_WEB_ROOT" --as-of "$as_of" --json 2>&1
     code=$?
@@ -59,6 +61,7 @@ run() {
   fi
   "${koepfe[@]}" send --due "$edition" --now "$as_of" "$@" 2>&1
   code=$?
+  if [ $code -eq 0 ] && [ $bounce_code -ne 0 ]; then code=$bounce_code; fi
   echo "{\"time\":\"$(stamp)\",\"event\":\"cron-end\",\"step\":\"send\",\"exit\":$code}"
   return $code
 }

@@ -23,7 +23,8 @@ function help(): string {
     ...commands.map((c) => `  koepfe ${c.usage.padEnd(width)}  ${c.summary}`),
     "",
     "Exit codes: 0 ok, 1 problems in the data, 2 usage error, 3 finished with failures to review,",
-    "            4 stopped (relay/auth failure or pause), 70 internal error (a bug: please report it)",
+    "            4 stopped (relay/auth failure, pause, rates), 75 try again later (bounces --stdin),",
+    "            130 stopped by Ctrl-C/SIGTERM, 70 internal error (a bug: please report it)",
     "",
   ].join("\n");
 }

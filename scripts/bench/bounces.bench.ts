@@ -3,10 +3,10 @@
  * reads, in this process), and a 50 MB bounce (a DSN whose returned original carries a 50 MB
  * attachment) read in a child process for its time and peak RSS.
  */
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readReport } from "../../src/bounce/read-report.js";
-import { benchTmp, emit, fmtMb, fmtS, measure, ROOT } from "./lib.js";
+import { benchTmp, emit, fmtMb, fmtS, measure, measureCli, ROOT } from "./lib.js";
 
 const fixtures = path.join(ROOT, "test/fixtures/bounces");
 const corpus = readdirSync(fixtures)
@@ -41,7 +41,35 @@ if (process.argv[2] === "--one") {
   // the same child reading a 3 KB bounce: what the process costs without the big input
   const small = await child(path.join(fixtures, "postfix-two-recipients.eml"));
 
+  // the whole command: 5,000 reports in a folder read, matched and recorded in the ledger (one transaction each)
+  const edition = path.join(benchTmp("bounces-edition"), "edition");
+  cpSync(path.join(ROOT, "data"), edition, { recursive: true, filter: (src) => !src.includes(".koepfe") });
+  const folder = benchTmp("bounces-maildir");
+  const total = 5000;
+  for (let i = 0; i < total; i++) {
+    const raw = (corpus[i % corpus.length] ?? Buffer.alloc(0)).toString("latin1");
+    // a report's id is its Message-ID: each copy gets its own, so every one is recorded
+    const unique = /^message-id:/im.test(raw)
+      ? raw.replace(/^(message-id:\s*<)/im, `$1bench${i}.`)
+      : `Message-ID: <bench${i}@bench.invalid>\n${raw}`;
+    writeFileSync(path.join(folder, `${String(i).padStart(5, "0")}.eml`), unique, "latin1");
+  }
+  const recorded = await measureCli(["bounces", edition, "--maildir", folder], {
+    KOEPFE_SECRET: "bench-secret-0123456789abcdef",
+    KOEPFE_STATE: "",
+  });
+  const summary = recorded.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { event: string; recorded?: number })
+    .find((l) => l.event === "summary");
+
   emit([
+    {
+      name: `bounces: koepfe bounces --maildir, ${total} reports recorded (whole process)`,
+      value: `${Math.round(total / recorded.seconds)} reports/s`,
+      note: `${fmtS(recorded.seconds)}, peak RSS ${fmtMb(recorded.peakRssMb)}, exit ${recorded.code}, ${summary?.recorded ?? "?"} recorded`,
+    },
     {
       name: `bounces: read the corpus (${corpus.length} reports) ${rounds}×`,
       value: `${Math.round(reads / seconds)} reports/s`,

@@ -16,6 +16,8 @@ import type { CompiledIssue } from "../render/newsletter/model.js";
 import type { PersonalizeContext } from "../render/newsletter/personalize.js";
 import { parseFrom, type Mailbox, type MailSettings } from "../send/mailer/message.js";
 import { openExistingLedger } from "../send/ledger/location.js";
+import type { BounceEnvelope } from "../send/source.js";
+import { deliveryTag, verpAddress } from "../bounce/verp.js";
 import type { ValidEdition } from "./checked-edition.js";
 import { planForPublication, rankForPublication, revealedBy } from "./publication.js";
 import { issueFingerprint } from "./fingerprint.js";
@@ -37,6 +39,15 @@ export interface PreparedIssue {
   settings: MailSettings;
   sender: Mailbox;
   personalize: PersonalizeContext;
+  /** With newsletter.bounce_address: the VERP envelope senders (null: the From address is the envelope sender). */
+  bounce: BounceEnvelope | null;
+}
+
+/** newsletter.bounce_address as each delivery's own envelope sender, `bounces+<tag>@domain`. */
+function bounceEnvelope(newsletter: NewsletterConfig, secret: string, issue: number): BounceEnvelope | null {
+  const address = newsletter.bounce_address;
+  if (address === undefined) return null;
+  return { address, forDelivery: (position) => verpAddress(address, deliveryTag(secret, newsletter.list_id, issue, position)) };
 }
 
 /** One sentence on where the issue comes from, for the send's log. */
@@ -168,5 +179,6 @@ export async function prepareIssue(
       unsubscribeMailto: newsletter.unsubscribe_mailto,
     },
     personalize: { secret: options.secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
+    bounce: bounceEnvelope(newsletter, options.secret, issueNumber),
   };
 }

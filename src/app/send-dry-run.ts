@@ -58,15 +58,15 @@ export async function sendDryRun(request: DryRunRequest, io: AppIo): Promise<Exi
   const audience = selectAudience(p.edition.subscribers ?? [], (email) => suppressed.has(email.toLowerCase()));
   const recipients = request.limit === null ? audience.recipients : audience.recipients.slice(0, request.limit);
   const folder = outputFolder(p, request.emlDir);
-  const source = newsletterSource(p.compiled, p.settings, p.sender, p.personalize);
+  const source = newsletterSource(p.compiled, p.settings, p.sender, p.personalize, p.bounce);
   const mailer = realMailers.eml(folder, { dkim });
   try {
     // a few messages at a time keep the delivery threads busy; files are numbered in audience order
     const batch = 16;
     for (let i = 0; i < recipients.length; i += batch) {
       await Promise.all(
-        recipients.slice(i, i + batch).map((r) => {
-          const to = { ...r, messageId: messageIdFor(p.settings, p.sender.domain, r.email) };
+        recipients.slice(i, i + batch).map((r, j) => {
+          const to = { ...r, messageId: messageIdFor(p.settings, p.sender.domain, r.email), position: i + j };
           const message = {
             envelope: { from: source.envelopeFrom(to), to: r.email },
             messageId: to.messageId,

@@ -18,6 +18,7 @@ import { loadValidEdition } from "./checked-edition.js";
 import { prepareIssue } from "./prepare-issue.js";
 import { sendLockedIssue, type IssueRequest } from "./send-issue.js";
 import { sendSettings } from "./send-settings.js";
+import { heldMessage, rateCheck } from "./rate-gate.js";
 import type { AppIo } from "./ports.js";
 
 export interface DueRequest extends Omit<IssueRequest, "issue"> {
@@ -71,6 +72,17 @@ export async function sendDue(request: DueRequest, io: AppIo): Promise<ExitCode>
         if (d.action === "late") {
           exit = worstExit(exit, EXIT.reviewNeeded);
           continue;
+        }
+        // the last issue drew too many complaints or hard bounces: a person decides (exit 4)
+        const rates = d.action === "send" ? rateCheck(ledger, d.number, newsletter) : null;
+        if (rates !== null && rates.exceeded.length > 0) {
+          log(
+            "held",
+            { issue: d.number, after: rates.figures, complaint_rate: rates.complaintRate, hard_bounce_rate: rates.hardRate },
+            heldMessage(d.number, rates, newsletter),
+          );
+          exit = worstExit(exit, EXIT.stopped);
+          break;
         }
         // the edition as checked for the plan: not loaded, checked and ranked again per issue
         const prepared = await prepareIssue(valid, d.number, { secret, env: io.env });

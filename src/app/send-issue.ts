@@ -20,6 +20,7 @@ import { runExitCode, summaryLines, type SendRunResult } from "../send/run-resul
 import { loadValidEdition } from "./checked-edition.js";
 import { describeOrigin, prepareIssue, type PreparedIssue } from "./prepare-issue.js";
 import { requireApproval } from "./approval.js";
+import { assertRatesAllow } from "./rate-gate.js";
 import { assertSameEdition } from "./publication.js";
 import { serializeIssue } from "./issue-store.js";
 import { realMailers, type AppIo, type Mailers } from "./ports.js";
@@ -30,6 +31,7 @@ export interface IssueRequest extends SendFlags {
   issue: number;
   subscribersFile: string | undefined;
   resendUnknown: boolean;
+  despiteRates?: boolean;
 }
 
 /** The edition loaded and checked once, the issue compiled, the DKIM key read: ready for any send mode. */
@@ -109,6 +111,8 @@ export interface LockedSend {
   dkim: DkimSettings | null;
   settings: SendSettings;
   resendUnknown: boolean;
+  /** `send ISSUE --despite-rates`: start although the last issue's complaint or hard-bounce rate is over its limit. */
+  despiteRates?: boolean;
   mailers?: Mailers;
 }
 
@@ -121,6 +125,7 @@ export async function sendLockedIssue(p: PreparedIssue, o: LockedSend, io: AppIo
   const progress = new Progress(io.out, io.clock);
   assertSameEdition(o.ledger, p.edition);
   requireApproval(p, o.ledger);
+  assertRatesAllow(o.ledger, issue, p.newsletter, o.despiteRates === true);
   progress.note("issue", { issue, origin: p.origin.kind, content_hash: p.compiled.contentHash }, describeOrigin(issue, p.origin));
   publish(p, o.ledger, progress);
   freezeAudience(p, o.ledger, progress);
@@ -130,7 +135,7 @@ export async function sendLockedIssue(p: PreparedIssue, o: LockedSend, io: AppIo
       {
         ledger: o.ledger,
         mailer,
-        source: newsletterSource(p.compiled, p.settings, p.sender, p.personalize),
+        source: newsletterSource(p.compiled, p.settings, p.sender, p.personalize, p.bounce),
         events: progress,
         clock: io.clock,
         sleep: abortableSleep,
@@ -163,7 +168,13 @@ export async function sendIssue(request: IssueRequest, io: AppIo): Promise<ExitC
     }
     try {
       const settings = sendSettings(request, prepared.newsletter);
-      return (await sendLockedIssue(prepared, { ledger, relay, dkim, settings, resendUnknown: request.resendUnknown }, io)).exit;
+      return (
+        await sendLockedIssue(
+          prepared,
+          { ledger, relay, dkim, settings, resendUnknown: request.resendUnknown, despiteRates: request.despiteRates === true },
+          io,
+        )
+      ).exit;
     } finally {
       ledger.lock.release();
     }

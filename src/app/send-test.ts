@@ -32,7 +32,13 @@ export async function sendTest(
 ): Promise<ExitCode> {
   const relay = relayFromEnv(io.env);
   const { prepared: p, dkim } = await prepareToSend(request, io);
-  const source = newsletterSource(p.compiled, { ...p.settings, subject: `[TEST] ${p.settings.subject}` }, p.sender, p.personalize);
+  const source = newsletterSource(
+    p.compiled,
+    { ...p.settings, subject: `[TEST] ${p.settings.subject}` },
+    p.sender,
+    p.personalize,
+    p.bounce,
+  );
   const mailer = realMailers.smtp({ relay, connections: Math.min(3, addresses.length), dkim, threads: 1 });
   let code: ExitCode = EXIT.ok;
   try {

@@ -13,6 +13,7 @@ import { openExistingLedger } from "../send/ledger/location.js";
 import { textTable } from "../lib/text-table.js";
 import { printable } from "../lib/text-safety.js";
 import { checkEdition } from "./checked-edition.js";
+import { bounceStatus, formatBounceStatus, type BounceStatus } from "./status-bounces.js";
 
 export interface IssueStatus {
   number: number;
@@ -50,6 +51,8 @@ export interface SendStatus {
   /** false when the edition has check errors (the plan may then be incomplete). */
   editionValid: boolean;
   issues: IssueStatus[];
+  /** What came back after the sends; null without a ledger. */
+  bounces: BounceStatus | null;
 }
 
 export async function sendStatus(
@@ -91,6 +94,7 @@ export async function sendStatus(
         published: publishedOf(checked.published, n),
         approval: ledger?.publication.latestApproval(n) ?? null,
       })),
+      bounces: ledger === null ? null : bounceStatus(ledger, numbers, checked.edition?.config.newsletter),
     };
   } finally {
     ledger?.close();
@@ -148,6 +152,7 @@ export function formatStatus(s: SendStatus): string {
       out.push(
         `issue ${i.number} approved by ${printable(i.approval.by)} at ${i.approval.at} (version ${i.approval.contentHash.slice(0, 12)})`,
       );
+  if (s.bounces) out.push(...formatBounceStatus(s.bounces));
   if (s.running) out.push(`running now: "${s.running.command}" (pid ${s.running.pid} on ${s.running.host}, since ${s.running.startedAt})`);
   if (!s.editionValid) out.push(`the edition has check errors: run "koepfe check" (the plan above may be incomplete)`);
   return `${out.join("\n")}\n`;

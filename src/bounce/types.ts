@@ -4,13 +4,9 @@
  * recipient gets a verdict: what happened to the address, and whether it is the address's fault.
  */
 
-/**
- * hard: the address is gone (suppress it). soft: temporary or full (try again later).
- * policy: the SENDER was refused (reputation, content, size): says nothing about the address.
- * complaint: the recipient called the mail spam (suppress, and look at the content).
- * none: not a failure at all (auto-reply, delivered or relayed notice).
- */
-export type BounceClass = "hard" | "soft" | "policy" | "complaint" | "none";
+import type { BounceClass } from "../types/bounce.js";
+
+export type { BounceClass };
 export type ReportKind = "dsn" | "arf" | "auto-reply" | "unknown";
 
 /** Sisimai's reason words, so the two can be compared one to one. */

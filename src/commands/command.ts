@@ -14,6 +14,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Aborted on SIGINT/SIGTERM: long-running commands stop cleanly and report. */
   signal: AbortSignal;
+  /** Standard input, for `bounces --stdin` (process.stdin when absent). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export type ArgValues = Record<string, string | boolean | (string | boolean)[] | undefined>;

@@ -11,6 +11,7 @@ import { statusCommand } from "./status.js";
 import { serveCommand } from "./serve.js";
 import { suppressCommand } from "./suppress.js";
 import { suppressionsCommand } from "./suppressions.js";
+import { bouncesCommand } from "./bounces.js";
 
 export const commands: readonly Command[] = [
   checkCommand,
@@ -22,6 +23,7 @@ export const commands: readonly Command[] = [
   sendCommand,
   statusCommand,
   serveCommand,
+  bouncesCommand,
   suppressCommand,
   suppressionsCommand,
 ];

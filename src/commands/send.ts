@@ -35,6 +35,10 @@ function sendMode(values: ArgValues): SendMode {
   const test = str(values["test"]);
   const dryRun = values["dry-run"] === true;
   if (values["due"] === true) {
+    if (values["despite-rates"] === true)
+      throw new UsageError(
+        "--despite-rates is for one issue sent by hand after a person looked at the rates: koepfe send ISSUE --despite-rates",
+      );
     if (test !== undefined || dryRun)
       throw new UsageError(
         '--due sends for real (with --now too): "koepfe status DIR" shows what it would do, "koepfe send ISSUE --test" tests an issue',
@@ -46,6 +50,7 @@ function sendMode(values: ArgValues): SendMode {
   if (!dryRun && (values["eml-dir"] !== undefined || values["limit"] !== undefined))
     throw new UsageError("--eml-dir and --limit belong to --dry-run");
   if ((test !== undefined || dryRun) && values["resend-unknown"] === true) throw new UsageError("--resend-unknown belongs to a real send");
+  if ((test !== undefined || dryRun) && values["despite-rates"] === true) throw new UsageError("--despite-rates belongs to a real send");
   if (test !== undefined) return { kind: "test", addresses: parseTestAddresses(test) };
   if (dryRun) return { kind: "dry-run", emlDir: str(values["eml-dir"]) ?? null, limit: positiveInt("--limit", str(values["limit"])) };
   return { kind: "issue" };
@@ -62,7 +67,7 @@ function sendFlags(values: ArgValues): SendFlags {
 export const sendCommand: Command = {
   name: "send",
   summary: "send a newsletter issue (resumable), every due issue (--due, for cron), a test, or a dry run into .eml files",
-  usage: "send ISSUE [DIR] [--test A,B | --dry-run [--eml-dir D] [--limit K]] [--resend-unknown]",
+  usage: "send ISSUE [DIR] [--test A,B | --dry-run [--eml-dir D] [--limit K]] [--resend-unknown] [--despite-rates]",
   options: {
     test: { type: "string" },
     "dry-run": { type: "boolean" },
@@ -72,6 +77,7 @@ export const sendCommand: Command = {
     concurrency: { type: "string" },
     rate: { type: "string" },
     "resend-unknown": { type: "boolean" },
+    "despite-rates": { type: "boolean" },
     due: { type: "boolean" },
     now: { type: "string" },
   },
@@ -87,7 +93,7 @@ export const sendCommand: Command = {
     const issueArg = positionals[0];
     if (issueArg === undefined) throw new UsageError("which issue? e.g. koepfe send 1 data (or --due for whatever is due)");
     const issue = positiveInt("ISSUE", issueArg) as number;
-    const request = { ...common, dir: dirOf(positionals[1]), issue };
+    const request = { ...common, dir: dirOf(positionals[1]), issue, despiteRates: values["despite-rates"] === true };
     switch (mode.kind) {
       case "test":
         return sendTest(request, mode.addresses, appIo(io));

@@ -96,6 +96,18 @@ export const NewsletterConfig = z.strictObject({
   dkim: z.strictObject({ domain: z.string().min(1), selector: z.string().min(1) }).optional(),
   /** `koepfe approve ISSUE --by NAME` must have approved exactly the issue that goes out. */
   require_approval: z.boolean().default(false),
+  /** The bounce mailbox: each message's envelope sender becomes bounces+<tag>@domain (VERP). */
+  bounce_address: mail
+    .refine((a) => a.lastIndexOf("@") <= 40 && !a.slice(0, a.lastIndexOf("@")).includes("+"), {
+      message: "must have a local part of at most 40 characters without '+' (koepfe appends +<tag> for each delivery)",
+      params: { code: "invalid-email" },
+    })
+    .optional(),
+  /** Soft bounces (mailbox full …) on this many different issues suppress the address. */
+  soft_bounce_limit: z.number().int().min(1).max(50).default(3),
+  /** `send --due` holds the next issue when the last one reached these shares (Gmail: never 0.3 % spam). */
+  max_complaint_rate: z.number().min(0).max(1).default(0.003),
+  max_hard_bounce_rate: z.number().min(0).max(1).default(0.05),
 });
 export type NewsletterConfig = z.infer<typeof NewsletterConfig>;
 

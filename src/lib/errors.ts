@@ -11,6 +11,8 @@ export const EXIT = {
   reviewNeeded: 3,
   stopped: 4,
   internal: 70,
+  /** A temporary failure an MTA's pipe transport retries later (sysexits EX_TEMPFAIL): `bounces --stdin` only. */
+  tempfail: 75,
   /** Stopped by SIGINT or SIGTERM (128 + SIGINT) before it finished; nothing half-written is left. */
   interrupted: 130,
 } as const;

@@ -13,6 +13,16 @@ export interface MessageTo {
   email: string;
   firstName: string | null;
   messageId: string;
+  /** The delivery's place in the issue's audience; absent for test copies (they are not ledgered). */
+  position?: number;
+}
+
+/** VERP: each delivery's envelope sender names it, so a bounce finds its delivery (bounce/verp.ts makes the address). */
+export interface BounceEnvelope {
+  /** newsletter.bounce_address: the envelope sender of messages that are no delivery (test copies). */
+  address: string;
+  /** The envelope sender of one delivery of the issue. */
+  forDelivery(position: number): string;
 }
 
 export interface MessageSource {
@@ -24,10 +34,16 @@ export interface MessageSource {
 }
 
 /** A compiled issue as a message source: the slot values (one HMAC, µs, no MJML) plus the headers. */
-export function newsletterSource(issue: CompiledIssue, settings: MailSettings, sender: Mailbox, ctx: PersonalizeContext): MessageSource {
+export function newsletterSource(
+  issue: CompiledIssue,
+  settings: MailSettings,
+  sender: Mailbox,
+  ctx: PersonalizeContext,
+  bounce: BounceEnvelope | null = null,
+): MessageSource {
   const template = messageTemplate(settings, sender, issue.fill);
   return {
-    envelopeFrom: () => sender.address,
+    envelopeFrom: (to) => (bounce === null ? sender.address : to.position === undefined ? bounce.address : bounce.forDelivery(to.position)),
     template,
     fill(to, date) {
       const values = slotValues(issue, { email: to.email, first_name: to.firstName ?? undefined }, ctx);

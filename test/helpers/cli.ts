@@ -32,9 +32,14 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
 export const BIN = path.resolve(import.meta.dirname, "../../dist/cli.js");
 
 /** Spawns dist/cli.js (built by `npm test`'s pretest). */
-export function runBin(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}): CliResult {
+export function runBin(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number; input?: string | Buffer } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
+    input: opts.input,
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, ...opts.env },
     cwd: opts.cwd,
     timeout: opts.timeout ?? 60_000,
@@ -67,4 +72,13 @@ export function spawnBin(
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
   return { child, output: () => both, done };
+}
+
+/** The JSON lines a command printed (its log when stdout is not a terminal, or --json output). */
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }

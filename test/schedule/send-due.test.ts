@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { runCli, spawnBin } from "../helpers/cli.js";
+import { runCli, spawnBin, jsonLines } from "../helpers/cli.js";
 import { startSmtp, type TestSmtp } from "../helpers/smtp.js";
 import { confirmed, sendEdition, sendEnv, stateFile } from "../helpers/send.js";
 import { Ledger } from "../../src/send/ledger/ledger.js";
@@ -19,12 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-const lines = (stdout: string) =>
-  stdout
-    .trim()
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = jsonLines;
 const count = (domain: string) => smtp.received.filter((r) => r.to.endsWith(`@${domain}`)).length;
 
 describe("koepfe send --due with a fixed clock", () => {

@@ -100,7 +100,14 @@ describe("FailureWindow", () => {
 });
 
 describe("DeliveryQueue and Pacer", () => {
-  const row = (email: string, retryAt: number | null = null) => ({ email, firstName: null, messageId: `<${email}>`, attempts: 0, retryAt });
+  const row = (email: string, retryAt: number | null = null) => ({
+    email,
+    firstName: null,
+    messageId: `<${email}>`,
+    position: 0,
+    attempts: 0,
+    retryAt,
+  });
   it("serves ready rows in order, deferred rows when due, and says how long to wait", () => {
     const q = new DeliveryQueue([row("a"), row("late", 5_000), row("b")], 1_000);
     expect(q.next(1_000)).toEqual({ row: row("a") });

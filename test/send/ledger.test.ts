@@ -75,7 +75,7 @@ describe("deliveries move only along their edges", () => {
     const ledger = ledgerWith(["a@x.test"]);
     await ledger.claim(1, "a@x.test");
     await ledger.record(1, "a@x.test", { kind: "deferred", response: "451 greylisted", retryAt: 1234 });
-    expect(ledger.pending(1)).toEqual([{ ...member("a@x.test"), attempts: 1, retryAt: 1234 }]);
+    expect(ledger.pending(1)).toEqual([{ ...member("a@x.test"), position: 0, attempts: 1, retryAt: 1234 }]);
     expect(ledger.progress(1)).toMatchObject({ started: true, complete: false });
     ledger.close();
   });
@@ -84,7 +84,7 @@ describe("deliveries move only along their edges", () => {
     const ledger = ledgerWith(["a@x.test"]);
     await ledger.claim(1, "a@x.test");
     await ledger.record(1, "a@x.test", { kind: "not-sent", response: "535 auth" });
-    expect(ledger.pending(1)).toEqual([{ ...member("a@x.test"), attempts: 0, retryAt: null }]);
+    expect(ledger.pending(1)).toEqual([{ ...member("a@x.test"), position: 0, attempts: 0, retryAt: null }]);
     ledger.close();
   });
 

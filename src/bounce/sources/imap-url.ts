@@ -22,7 +22,10 @@ export interface ImapSettings {
   mailbox: string;
 }
 
-const EXAMPLE = "imaps://user:password@imap.example.org:993/INBOX";
+const EXAMPLE = "imaps://user@imap.example.org:993/INBOX with the password in $KOEPFE_IMAP_PASSWORD";
+
+/** The IMAP password, kept out of the URL and so out of the process list. */
+export const IMAP_PASSWORD_ENV = "KOEPFE_IMAP_PASSWORD";
 const LOOPBACK = /^(127(\.\d{1,3}){3}|\[::1\]|localhost)$/i;
 
 function urlError(message: string): KoepfeError {
@@ -37,8 +40,12 @@ function decoded(part: string, what: string): string {
   }
 }
 
-/** Checks and splits an IMAP URL; every error message leaves the URL out, it may hold the password. */
-export function parseImapUrl(raw: string): ImapSettings {
+/**
+ * Checks and splits an IMAP URL; every error message leaves the URL out, it may hold the password.
+ * A URL without a password takes `password` (from $KOEPFE_IMAP_PASSWORD): a password on the command
+ * line is readable by every local user in the process list.
+ */
+export function parseImapUrl(raw: string, password: string | null = null): ImapSettings {
   let url: URL;
   try {
     url = new URL(raw);
@@ -48,7 +55,9 @@ export function parseImapUrl(raw: string): ImapSettings {
   if (url.protocol !== "imap:" && url.protocol !== "imaps:")
     throw urlError(`the scheme must be imap or imaps (found "${printable(url.protocol)}")`);
   if (url.hostname === "") throw urlError("no host");
-  if (url.username === "" || url.password === "") throw urlError("user and password are missing");
+  if (url.username === "") throw urlError("the user is missing");
+  if (url.password === "" && (password === null || password === ""))
+    throw urlError(`the password is missing (put it into $${IMAP_PASSWORD_ENV}, not on the command line)`);
   const secure = url.protocol === "imaps:";
   let insecure = false;
   for (const [key, value] of url.searchParams) {
@@ -66,7 +75,7 @@ export function parseImapUrl(raw: string): ImapSettings {
     secure,
     requireStartTls: !secure && !insecure,
     user: decoded(url.username, "user"),
-    password: decoded(url.password, "password"),
+    password: url.password === "" ? (password ?? "") : decoded(url.password, "password"),
     mailbox,
   };
 }

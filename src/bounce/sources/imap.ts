@@ -20,6 +20,8 @@ export interface ImapSourceOptions extends SourceOptions {
   caFile?: string;
   /** How long connecting (TCP and TLS) may take; default 30 s. */
   connectTimeoutMs?: number;
+  /** The password when the URL has none (see IMAP_PASSWORD_ENV). */
+  password?: string | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ImapSourceOptions extends SourceOptions {
  * marked `done`, no further one is fetched. Call `close` (also after an error) to log out.
  */
 export function imapSource(url: string, options: ImapSourceOptions): MessageSource {
-  const settings = parseImapUrl(url);
+  const settings = parseImapUrl(url, options.password ?? null);
   const max = maxBytesOf(options);
   const uids = new WeakMap<SourceMessage, number>();
   let connection: ImapConnection | null = null;

@@ -4,15 +4,10 @@
  * proven (signature, HMAC or credentials); everything else is answered without acting on it.
  */
 
-/**
- * What a webhook event means for the address:
- * - `hard`: the mailbox or domain does not exist (or the ESP will never deliver to it again): suppress.
- * - `soft`: a temporary failure (mailbox full, DNS, greylisting): count, do not suppress at once.
- * - `policy`: the receiver refused the message, not the address (spam filter, DMARC, size, content).
- * - `complaint`: the recipient does not want our mail (spam button, unsubscribe at the ESP): suppress.
- * - `none`: the provider reported something that says nothing against the address (auto-reply …).
- */
-export type BounceClass = "hard" | "soft" | "policy" | "complaint" | "none";
+/** What a webhook event means for the address: the classes of the bounce reader (types/bounce.ts). */
+import type { BounceClass } from "../../types/bounce.js";
+
+export type { BounceClass };
 
 export type WebhookProvider = "ses" | "postmark" | "mailgun";
 

@@ -13,6 +13,7 @@ import { issueProgress, listDeliveries, type DeliveryRow, type IssueProgress } f
 import { SuppressionList } from "./suppressions.js";
 import { RunLock } from "./run-lock.js";
 import { Publication } from "./publication.js";
+import { BounceBook } from "./bounces.js";
 import { DeliveryWrites, type ClaimResult } from "./write-ops.js";
 import { LedgerWriter } from "./writer.js";
 
@@ -24,6 +25,8 @@ export interface AudienceMember {
 
 /** A queued delivery as the send loop needs it. */
 export interface PendingDelivery extends AudienceMember {
+  /** Its place in the frozen audience: with the issue, what the VERP tag names. */
+  position: number;
   attempts: number;
   /** Epoch ms before which a deferred delivery must not be retried; null: at once. */
   retryAt: number | null;
@@ -38,6 +41,7 @@ export class Ledger {
   readonly suppressions: SuppressionList;
   readonly lock: RunLock;
   readonly publication: Publication;
+  readonly bounces: BounceBook;
   readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #writes: DeliveryWrites;
@@ -53,6 +57,7 @@ export class Ledger {
     this.suppressions = new SuppressionList(this.#db, this.#now);
     this.lock = new RunLock(this.#db, this.#now);
     this.publication = new Publication(this.#db, this.#now);
+    this.bounces = new BounceBook(this.#db, this.#now);
     this.#writes = new DeliveryWrites(this.#db, this.#now);
     this.#pending = this.#db.prepare("SELECT * FROM deliveries WHERE issue = ? AND state = 'queued' ORDER BY position");
   }
@@ -87,9 +92,14 @@ export class Ledger {
 
   /** Queued deliveries of an issue in audience order. */
   pending(issue: number): PendingDelivery[] {
-    return this.#pending
-      .all(issue)
-      .map((r) => ({ email: r.email, firstName: r.first_name, messageId: r.message_id, attempts: r.attempts, retryAt: r.retry_at }));
+    return this.#pending.all(issue).map((r) => ({
+      email: r.email,
+      firstName: r.first_name,
+      messageId: r.message_id,
+      position: r.position,
+      attempts: r.attempts,
+      retryAt: r.retry_at,
+    }));
   }
 
   /** The writer thread, started by the first claim or record. */

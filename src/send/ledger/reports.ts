@@ -17,6 +17,7 @@ export type DeliveryRow = {
   issue: number;
   email: string;
   first_name: string | null;
+  position: number;
   message_id: string;
   state: DeliveryState;
   attempts: number;

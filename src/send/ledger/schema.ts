@@ -80,6 +80,33 @@ const MIGRATIONS: readonly string[] = [
      summary TEXT NOT NULL,
      PRIMARY KEY (issue, content_hash)
    );`,
+  // bounces and complaints after the send (issue 12): every report once, what it said per address
+  `CREATE INDEX deliveries_by_message_id ON deliveries (message_id);
+   CREATE INDEX deliveries_by_email ON deliveries (email COLLATE NOCASE, issue);
+   CREATE TABLE bounce_reports (
+     -- the report's own Message-ID, "sha256:<hex>" of its bytes, or "<provider>:<event id>"
+     report_id TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     -- a message that could not be read: its code and message, kept so nothing goes unnoticed
+     error TEXT,
+     received_at TEXT NOT NULL
+   );
+   CREATE TABLE bounce_events (
+     report_id TEXT NOT NULL REFERENCES bounce_reports(report_id),
+     email TEXT NOT NULL COLLATE NOCASE,
+     class TEXT NOT NULL CHECK (class IN ('hard', 'soft', 'policy', 'complaint', 'none')),
+     status TEXT,
+     reason TEXT NOT NULL,
+     diagnostic TEXT NOT NULL,
+     issue INTEGER,
+     matched_by TEXT NOT NULL CHECK (matched_by IN ('verp', 'message-id', 'recipient', 'none')),
+     action TEXT NOT NULL,
+     occurred_at TEXT NOT NULL,
+     PRIMARY KEY (report_id, email)
+   );
+   CREATE INDEX bounce_events_by_issue ON bounce_events (issue, class);
+   CREATE INDEX bounce_events_by_email ON bounce_events (email, class);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

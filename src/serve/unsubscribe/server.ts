@@ -15,6 +15,12 @@ export interface SuppressionStore {
   suppress(email: string, reason: string, source: string): boolean;
 }
 
+/** More paths the same public server answers (webhooks, sign-up), each checked before the unsubscribe paths. */
+export interface Route {
+  matches(pathname: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void>;
+}
+
 export interface UnsubscribeServerOptions {
   secret: string;
   listId: string;
@@ -24,6 +30,7 @@ export interface UnsubscribeServerOptions {
   maxBodyBytes?: number;
   limits?: Partial<Limits>;
   log?: (event: string, fields: Record<string, unknown>) => void;
+  routes?: readonly Route[];
 }
 
 const HEADERS = {
@@ -75,6 +82,8 @@ export function createUnsubscribeServer(opts: UnsubscribeServerOptions): Server 
       res.end("ok\n");
       return;
     }
+    const route = opts.routes?.find((r) => r.matches(pathname));
+    if (route !== undefined) return route.handle(req, res, pathname);
     const match = /^\/u\/([^/]{1,700})\/?$/.exec(pathname);
     if (!match) return send(res, 404, errorPage("Nicht gefunden", "Diese Seite gibt es nicht."));
     if (req.method !== "GET" && req.method !== "POST" && req.method !== "HEAD") {

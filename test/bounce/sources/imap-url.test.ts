@@ -31,8 +31,8 @@ describe("parseImapUrl", () => {
   it.each([
     ["not a url", "not a URL"],
     ["pop3://u:p@host/", "scheme must be imap or imaps"],
-    ["imap://host/INBOX", "user and password are missing"],
-    ["imap://u@host/INBOX", "user and password are missing"],
+    ["imap://host/INBOX", "the user is missing"],
+    ["imap://u@host/INBOX", "the password is missing (put it into $KOEPFE_IMAP_PASSWORD"],
     ["imap://u:p@mail.example.org/?tls=insecure", "only allowed for 127.0.0.1"],
     ["imaps://u:p@127.0.0.1/?tls=insecure", "makes no sense with imaps"],
     ["imap://u:p@127.0.0.1/?tls=none", 'unknown option "tls"'],
@@ -41,6 +41,11 @@ describe("parseImapUrl", () => {
     expect(() => parseImapUrl(url)).toThrow(
       expect.objectContaining({ code: "E_IMAP_URL", exitCode: 2, message: expect.stringContaining(why) }),
     );
+  });
+
+  it("takes the password from the environment when the URL has none (the process list shows the command line)", () => {
+    expect(parseImapUrl("imaps://bounces@imap.example.org/INBOX", "p%ss w:rd")).toMatchObject({ user: "bounces", password: "p%ss w:rd" });
+    expect(parseImapUrl("imaps://bounces:in-url@imap.example.org/INBOX", "from-env")).toMatchObject({ password: "in-url" });
   });
 
   it("never repeats the URL, which may hold the password, in its errors", () => {
