@@ -12,6 +12,7 @@ import { hasErrors } from "../lib/problem.js";
 import { displayPath } from "../lib/paths.js";
 import { prepareNewsletters, writeWebVersions, type NewsletterBuildResult } from "../render/newsletter/build.js";
 import { prepareSite, writeSitePages } from "../render/site/write.js";
+import { siteSignUp } from "./site-signup.js";
 import type { PhotoCache } from "../render/site/photos.js";
 import { assertReplaceable, makeTemp, removeStale, swapIn } from "../build/swap.js";
 import { summarize, type NewsletterFigures } from "../build/summary.js";
@@ -99,9 +100,16 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
     // only the issues that are out have a web version: a future one would name the people it reveals
     const publicIssues = newsletters.issues.filter((i) => view.issues.has(i.summary.number));
     const webFiles = await writeWebVersions(tmp, publicIssues);
+    const signUp = siteSignUp(edition, options.env);
     const site = await writeSitePages(
       prepared,
-      { edition: view.edition, ranking: view.ranking, issues: publicIssues.map((i) => i.summary), countdown: view.countdown },
+      {
+        edition: view.edition,
+        ranking: view.ranking,
+        issues: publicIssues.map((i) => i.summary),
+        countdown: view.countdown,
+        signUp: signUp.signUp,
+      },
       tmp,
     );
     const fingerprint = await issueFingerprint(edition, published, options.newsletterTemplatesDir);
@@ -125,7 +133,10 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
       })),
     };
     const allWarnings = [...warnings, ...newsletters.problems];
-    const summary = summarize(target, site, figures, (performance.now() - started) / 1000, allWarnings.length, view.note);
+    const summary = {
+      ...summarize(target, site, figures, (performance.now() - started) / 1000, allWarnings.length, view.note),
+      ...(signUp.note === undefined ? {} : { signUpNote: signUp.note }),
+    };
     const result: NewsletterBuildResult = { issues: newsletters.issues.map((i) => i.summary), problems: newsletters.problems };
     return { edition, ranking, newsletters: result, warnings: allWarnings, summary, upcoming: view.countdown.upcoming };
   } catch (e) {

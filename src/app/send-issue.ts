@@ -8,7 +8,8 @@ import { requireSecret } from "../lib/token.js";
 import { abortableSleep } from "../lib/sleep.js";
 import { openLedger } from "../send/ledger/location.js";
 import type { Ledger } from "../send/ledger/ledger.js";
-import { describeAudience, selectAudience } from "../send/audience.js";
+import { describeAudience } from "../send/audience.js";
+import { audienceOf } from "./audience.js";
 import { messageIdFor } from "../send/mailer/message.js";
 import { dkimSettings } from "../send/mailer/dkim.js";
 import type { DkimSettings } from "../send/mailer/protocol.js";
@@ -88,12 +89,11 @@ function freezeAudience(p: PreparedIssue, ledger: Ledger, progress: Progress): v
     );
     return;
   }
-  const suppressed = ledger.suppressions.lowerCasedSet();
-  const audience = selectAudience(p.edition.subscribers ?? [], (email) => suppressed.has(email.toLowerCase()));
+  const audience = audienceOf(p, ledger);
   if (audience.recipients.length === 0) {
     throw new KoepfeError(
       "E_NO_RECIPIENTS",
-      `no eligible recipients in ${p.edition.subscribersFile} (${audience.rows} rows; confirmed with confirmed_at and not suppressed: 0)`,
+      `no eligible recipients in ${p.edition.subscribersFile} (${audience.rows} rows) or among the sign-ups (confirmed with proof and not suppressed: 0)`,
     );
   }
   const members = audience.recipients.map((r) => ({ ...r, messageId: messageIdFor(p.settings, p.sender.domain, r.email) }));

@@ -16,12 +16,16 @@ import { handleHook, isHookPath, type HookDeps } from "../serve/hooks/route.js";
 import { httpsGetText } from "../serve/hooks/https-get.js";
 import { createReplayCache, webhookConfigFromEnv } from "../bounce/webhooks/index.js";
 import { webhookInput } from "../bounce/record.js";
+import { handleSignUp, isSignUpPath } from "../serve/signup/route.js";
+import { signUpRoute } from "./signup.js";
 import type { AppIo } from "./ports.js";
 
 export interface ServeRequest {
   dir: string;
   host: string;
   port: number;
+  /** Behind our own reverse proxy: take the client's address from X-Forwarded-For (connections from this machine only). */
+  trustProxy?: boolean;
   /** HTTPS GET for the SNS webhook (certificates, subscription confirmations); tests pass their own. */
   httpsGet?: (url: string) => Promise<string>;
 }
@@ -56,13 +60,34 @@ export async function serve(request: ServeRequest, io: AppIo): Promise<ExitCode>
     },
     log: (event, fields) => log(event, fields, event),
   };
+  const signUp = await signUpRoute({
+    dir,
+    config,
+    newsletter,
+    secret,
+    env: io.env,
+    ledger,
+    clock: io.clock,
+    log,
+    trustProxy: request.trustProxy === true,
+  });
   const server = createUnsubscribeServer({
     secret,
     listId: newsletter.list_id,
     listTitle: config.title,
-    store: ledger.suppressions,
+    // leaving ends a sign-up too; its consent record stays as proof of what was agreed
+    store: {
+      suppress: (email, reason, source) => {
+        const added = ledger.suppressions.suppress(email, reason, source);
+        ledger.subscriptions.unsubscribe(email);
+        return added;
+      },
+    },
     log: (event, fields) => log(event, fields, event),
-    routes: [{ matches: isHookPath, handle: (req, res, pathname) => handleHook(req, res, pathname, hooks) }],
+    routes: [
+      { matches: isHookPath, handle: (req, res, pathname) => handleHook(req, res, pathname, hooks) },
+      { matches: isSignUpPath, handle: (req, res, pathname) => handleSignUp(req, res, pathname, signUp.route) },
+    ],
   });
   const providers = Object.entries(hookConfig).flatMap(([name, c]) => (c === null ? [] : [name]));
   try {
@@ -70,7 +95,7 @@ export async function serve(request: ServeRequest, io: AppIo): Promise<ExitCode>
     log(
       "listening",
       { host: addr.address, port: addr.port, list_id: newsletter.list_id, webhooks: providers },
-      `unsubscribe server for "${config.title}" on http://${addr.address}:${addr.port}/u/<token>` +
+      `unsubscribe and sign-up server for "${config.title}" on http://${addr.address}:${addr.port} (/u/<token>, /anmelden)` +
         `${providers.length > 0 ? `, webhooks ${providers.map((p) => `/hooks/${p}`).join(", ")}` : ""} (Ctrl-C stops)`,
     );
     await untilAborted(io.signal);
@@ -79,6 +104,7 @@ export async function serve(request: ServeRequest, io: AppIo): Promise<ExitCode>
     return EXIT.ok;
   } finally {
     server.closeAllConnections();
+    await signUp.close();
     ledger.close();
   }
 }

@@ -35,6 +35,8 @@ export interface BuildSummary {
   warnings: number;
   /** What a countdown build shows: "public as of …: 12 of 100 places; next: …". */
   reveal: string | null;
+  /** Why the site has no sign-up form, when it has none although the edition has a newsletter. */
+  signUpNote?: string;
 }
 
 export interface NewsletterFigures {
@@ -113,6 +115,7 @@ export function formatSummary(s: BuildSummary): string {
     }
   }
   if (s.reveal !== null) lines.push(s.reveal);
+  if (s.signUpNote !== undefined) lines.push(s.signUpNote);
   if (s.warnings > 0) lines.push(`${s.warnings} warning${s.warnings === 1 ? "" : "s"} in the edition (run "koepfe check" to see them)`);
   return `${lines.join("\n")}\n`;
 }

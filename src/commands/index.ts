@@ -12,6 +12,7 @@ import { serveCommand } from "./serve.js";
 import { suppressCommand } from "./suppress.js";
 import { suppressionsCommand } from "./suppressions.js";
 import { bouncesCommand } from "./bounces.js";
+import { consentCommand, forgetCommand, subscribersCommand } from "./subscribers.js";
 
 export const commands: readonly Command[] = [
   checkCommand,
@@ -26,4 +27,7 @@ export const commands: readonly Command[] = [
   bouncesCommand,
   suppressCommand,
   suppressionsCommand,
+  subscribersCommand,
+  consentCommand,
+  forgetCommand,
 ];

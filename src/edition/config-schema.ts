@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { slug, isHttpsUrl, isEmail } from "./fields.js";
+import { ConsentTextSetting } from "./consent-setting.js";
 import { SINGLE_LINE_FORBIDDEN } from "../lib/text-safety.js";
 import { parseMailbox } from "../lib/mailbox.js";
 
@@ -108,6 +109,21 @@ export const NewsletterConfig = z.strictObject({
   /** `send --due` holds the next issue when the last one reached these shares (Gmail: never 0.3 % spam). */
   max_complaint_rate: z.number().min(0).max(1).default(0.003),
   max_hard_bounce_rate: z.number().min(0).max(1).default(0.05),
+  /** Where the sign-up form posts (koepfe serve's /anmelden); default: /anmelden at the origin of unsubscribe_url. */
+  subscribe_url: https.optional(),
+  /** The consent next to the checkbox, as shown and recorded; default: a German wording naming the list. */
+  consent_text: ConsentTextSetting.optional(),
+  /** How long a confirmation link works. */
+  confirm_ttl_hours: z.number().int().min(1).max(720).default(72),
+  /** The Datenschutz page, linked under the consent. */
+  privacy_url: https.optional(),
+  /** Sign-up limits of koepfe serve: requests per client and hour, confirmation mails per hour in all. */
+  signup_limits: z
+    .strictObject({
+      per_client_per_hour: z.number().int().min(1).max(10_000).default(20),
+      mails_per_hour: z.number().int().min(1).max(100_000).default(200),
+    })
+    .optional(),
 });
 export type NewsletterConfig = z.infer<typeof NewsletterConfig>;
 
@@ -161,5 +177,7 @@ export const EditionConfig = z.strictObject({
   newsletter: NewsletterConfig.optional(),
   site: SiteConfig.optional(),
   corrections: z.array(Correction).optional(),
+  /** What is kept of a subscriber's IP address with the consent: full, truncated (last octet / 80 bits zeroed) or none. */
+  privacy: z.strictObject({ ip: z.enum(["full", "truncated", "none"]).default("truncated") }).optional(),
 });
 export type EditionConfig = z.infer<typeof EditionConfig>;

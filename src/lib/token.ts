@@ -56,3 +56,14 @@ export function verifyUnsubscribeToken(secret: string, listId: string, token: st
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return canonicalEmail(email);
 }
+
+/**
+ * What the ledger keeps of a forgotten address (GDPR Art. 17): a keyed hash, so a stale row of
+ * subscribers.csv can be recognised and kept out without the address being stored. Case-insensitive
+ * like the suppression list. Rotating KOEPFE_SECRET makes the old hashes unrecognisable.
+ */
+export function forgetHash(secret: string, email: string): string {
+  return createHmac("sha256", secret)
+    .update(`forget\n${canonicalEmail(email).toLowerCase()}`)
+    .digest("hex");
+}

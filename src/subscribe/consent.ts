@@ -4,34 +4,10 @@
  * therefore has to change whenever the wording does.
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
-import { SINGLE_LINE_FORBIDDEN } from "../lib/text-safety.js";
+import { ConsentTextSetting } from "../edition/consent-setting.js";
 import type { Consent } from "./model.js";
 
-const VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-
-const consentText = z
-  .string()
-  .trim()
-  .min(20)
-  .max(1000)
-  .refine((s) => !SINGLE_LINE_FORBIDDEN.test(s), {
-    message: "must be one paragraph without line breaks or control characters",
-    params: { code: "control-character" },
-  });
-
-/**
- * `newsletter.consent_text` in edition.json: the wording alone (its version is then derived from the
- * wording, so an edit can never keep an old version), or the wording with a version the editors name.
- */
-export const ConsentTextSetting = z.union([
-  consentText,
-  z.strictObject({
-    text: consentText,
-    version: z.string().regex(VERSION, "must be 1-40 letters, digits, '.', '_' or '-' (e.g. \"2026-12\")"),
-  }),
-]);
-export type ConsentTextSetting = z.infer<typeof ConsentTextSetting>;
+export { ConsentTextSetting };
 
 /** The first 8 hex digits of the wording's SHA-256: enough to tell two wordings apart in the ledger. */
 const fingerprint = (text: string) => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 8);

@@ -198,6 +198,6 @@ describe("build: the output folder", () => {
     });
     const r = await runCli(["build", dir, "--out", tempOut()]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/nominees\.csv:\d+:1: error\[reserved-id\]: id "newsletter" is the name of a folder of the site/);
+    expect(r.stderr).toMatch(/nominees\.csv:\d+:1: error\[reserved-id\]: id "newsletter" is the name of a folder or embed of the site/);
   });
 });

@@ -7,6 +7,9 @@
 /** Top-level folders of the site: a nominee id equal to one of them would overwrite that section. */
 export const RESERVED_SEGMENTS = ["kategorie", "autoren", "newsletter", "embed", "photos", "assets"] as const;
 
+/** The embeds of the whole list (embed/teaser.*) and the sign-up form (embed/anmelden.html): a nominee's card would overwrite them. */
+export const RESERVED_EMBEDS = ["teaser", "anmelden"] as const;
+
 export const pagePath = {
   index: "",
   person: (id: string) => `${id}/`,

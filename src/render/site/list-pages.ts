@@ -70,6 +70,7 @@ export function indexView(ctx: SiteContext) {
     filters: filters(ctx, root, null),
     grouped: !ctx.ranked,
     groups,
+    signUp: ctx.input.signUp === null ? null : { ...ctx.input.signUp, embed: undefined },
   };
 }
 

@@ -49,6 +49,25 @@ export interface SiteCountdown {
   corrections: ReadonlyMap<string, readonly { date: string; text: string }[]>;
 }
 
+/**
+ * The sign-up form on the site: a block on the index (rendered by the site's own templates, every
+ * value escaped) and the embed embed/anmelden.html (a whole document, made by the sign-up code).
+ */
+export interface SiteSignUp {
+  /** newsletter.subscribe_url: where the form posts. */
+  action: string;
+  /** The signed form token of a static page (not timed: the page may be months old). */
+  formToken: string;
+  consent: { text: string; version: string };
+  privacyUrl: string | null;
+  /** The form's field names, from the code that reads the POST (so the two cannot drift apart). */
+  fields: Readonly<Record<"email" | "firstName" | "consent" | "consentVersion" | "timing" | "honeypot", string>>;
+  /** The value of a ticked consent box. */
+  ticked: string;
+  /** embed/anmelden.html. */
+  embed: string;
+}
+
 export interface SiteInput {
   edition: Edition;
   /** The places the site shows (a countdown shows the revealed ones only). */
@@ -58,6 +77,8 @@ export interface SiteInput {
   /** By the photo value in the CSV ("photos/anna.jpg" or an https URL). */
   photos: ReadonlyMap<string, PublishedPhoto>;
   assets: SiteAssets;
+  /** null: no newsletter, or no KOEPFE_SECRET to sign the form with. */
+  signUp: SiteSignUp | null;
 }
 
 /** What a page or file is, for the build summary's bytes per kind. */

@@ -50,7 +50,9 @@ export function* sitePages(input: SiteInput, templates: SiteTemplates, shard?: S
     () => page(pagePath.archive, templates.render("pages/newsletter", archiveView(ctx))),
     () => ({ path: "404.html", kind: "page", content: templates.render("pages/404", notFoundView(ctx)) }),
   ];
+  const signUp = input.signUp;
   const embeds: (() => SiteFile)[] = [
+    ...(signUp === null ? [] : [() => ({ path: "embed/anmelden.html", kind: "embed" as const, content: signUp.embed })]),
     () => ({ path: "embed/teaser.html", kind: "embed", content: templates.render("embed/teaser.html", teaserView(ctx)) }),
     () => ({ path: "embed/teaser.mjml", kind: "embed", content: templates.render("embed/teaser.mjml", teaserView(ctx)) }),
     ...entries.flatMap((e) => [

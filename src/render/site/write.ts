@@ -78,7 +78,7 @@ function add(into: SiteResult, more: SiteResult): void {
  */
 export async function writeSitePages(
   prepared: PreparedSite,
-  site: Pick<SiteInput, "edition" | "ranking" | "issues" | "countdown">,
+  site: Pick<SiteInput, "edition" | "ranking" | "issues" | "countdown" | "signUp">,
   outDir: string,
   workers?: number,
 ): Promise<SiteResult> {

@@ -7,6 +7,7 @@
  * transaction: one fsync for many messages, and the send loop's thread never waits on the disk.
  */
 import type Database from "better-sqlite3";
+import { canonicalEmail } from "../../lib/token.js";
 import { openDatabase, type Durability, type OpenOptions } from "./schema.js";
 import type { Delivery, Transition } from "./delivery.js";
 import { issueProgress, listDeliveries, type DeliveryRow, type IssueProgress } from "./reports.js";
@@ -14,6 +15,8 @@ import { SuppressionList } from "./suppressions.js";
 import { RunLock } from "./run-lock.js";
 import { Publication } from "./publication.js";
 import { BounceBook } from "./bounces.js";
+import { Subscriptions } from "./subscriptions.js";
+import { forgetAddress, forgottenHashes, type ForgetResult } from "./forget.js";
 import { DeliveryWrites, type ClaimResult } from "./write-ops.js";
 import { LedgerWriter } from "./writer.js";
 
@@ -42,6 +45,7 @@ export class Ledger {
   readonly lock: RunLock;
   readonly publication: Publication;
   readonly bounces: BounceBook;
+  readonly subscriptions: Subscriptions;
   readonly #db: Database.Database;
   readonly #now: () => number;
   readonly #writes: DeliveryWrites;
@@ -58,6 +62,7 @@ export class Ledger {
     this.lock = new RunLock(this.#db, this.#now);
     this.publication = new Publication(this.#db, this.#now);
     this.bounces = new BounceBook(this.#db, this.#now);
+    this.subscriptions = new Subscriptions(this.#db, this.#now);
     this.#writes = new DeliveryWrites(this.#db, this.#now);
     this.#pending = this.#db.prepare("SELECT * FROM deliveries WHERE issue = ? AND state = 'queued' ORDER BY position");
   }
@@ -145,6 +150,27 @@ export class Ledger {
       for (const r of rows) this.#writes.apply(issue, r.email, { kind: "resend" });
       return rows.length;
     });
+  }
+
+  /** GDPR Art. 17: deletes what the ledger holds about the address and keeps its keyed hash (forget.ts). */
+  forget(email: string, hash: string): ForgetResult {
+    return forgetAddress(this.#db, email, hash, this.#iso());
+  }
+
+  /**
+   * A sign-up confirmed with new consent: an earlier unsubscribe or request to be forgotten no longer
+   * stands in its way (bounces, complaints and entries made by hand stay).
+   */
+  liftForNewConsent(email: string, hash: string): void {
+    this.transaction(() => {
+      this.#db.prepare("DELETE FROM suppressions WHERE email = ? AND reason = 'unsubscribe'").run(canonicalEmail(email));
+      this.#db.prepare("DELETE FROM forgotten WHERE hash = ?").run(hash);
+    });
+  }
+
+  /** The keyed hashes of forgotten addresses. */
+  forgotten(): Set<string> {
+    return forgottenHashes(this.#db);
   }
 
   /** Adds addresses to the suppression list in one transaction; true for each that was new. */

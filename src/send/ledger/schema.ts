@@ -107,6 +107,36 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX bounce_events_by_issue ON bounce_events (issue, class);
    CREATE INDEX bounce_events_by_email ON bounce_events (email, class);`,
+  // sign-ups with their proof of consent, and the addresses forgotten on request (issue 13)
+  `CREATE TABLE subscriptions (
+     email TEXT PRIMARY KEY COLLATE NOCASE,
+     first_name TEXT,
+     state TEXT NOT NULL CHECK (state IN ('pending', 'confirmed', 'unsubscribed')),
+     -- the current confirmation link's nonce: an older link is "used"
+     nonce TEXT NOT NULL,
+     consent_version TEXT NOT NULL,
+     consent_text TEXT NOT NULL,
+     requested_at TEXT NOT NULL,
+     request_ip TEXT,
+     user_agent TEXT,
+     confirm_message_id TEXT,
+     confirm_sent_at TEXT,
+     confirmed_at TEXT,
+     confirm_ip TEXT,
+     confirm_user_agent TEXT,
+     unsubscribed_at TEXT
+   );
+   CREATE TABLE confirm_mails (
+     email TEXT NOT NULL COLLATE NOCASE,
+     sent_at INTEGER NOT NULL
+   );
+   CREATE INDEX confirm_mails_by_email ON confirm_mails (email, sent_at);
+   CREATE INDEX confirm_mails_by_time ON confirm_mails (sent_at);
+   -- GDPR Art. 17: only a keyed hash of a forgotten address is kept, so no stale row brings it back
+   CREATE TABLE forgotten (
+     hash TEXT PRIMARY KEY,
+     forgotten_at TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -160,6 +190,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     throw new KoepfeError("E_LEDGER_UNREADABLE", `cannot open the delivery ledger ${file}: ${(e as Error).message}`, { cause: e });
   }
   db.pragma(`synchronous = ${options.durability ?? "FULL"}`);
+  // deleted personal data is overwritten, not only unlinked (unsubscribes, `koepfe forget`)
+  db.pragma("secure_delete = ON");
   db.pragma("foreign_keys = ON");
   migrate(db, file);
   return db;

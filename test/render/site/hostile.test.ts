@@ -169,6 +169,7 @@ describe("site: only validated https URLs become links", () => {
           photos: new Map(),
           assets: { css: "assets/site.css", ogImage: "assets/og.png" },
           countdown: wholeList(6),
+          signUp: null,
         },
         templates,
       ),

@@ -13,13 +13,13 @@ describe("site: rendering in worker threads", () => {
     const [one, three] = [tempOut(), tempOut()];
     const single = await writeSitePages(
       await prepareSite(edition, one),
-      { edition, ranking, issues: [], countdown: wholeList(ranking.entries.length) },
+      { edition, ranking, issues: [], countdown: wholeList(ranking.entries.length), signUp: null },
       one,
       1,
     );
     const threaded = await writeSitePages(
       await prepareSite(edition, three),
-      { edition, ranking, issues: [], countdown: wholeList(ranking.entries.length) },
+      { edition, ranking, issues: [], countdown: wholeList(ranking.entries.length), signUp: null },
       three,
       3,
     );
@@ -35,7 +35,7 @@ describe("site: rendering in worker threads", () => {
     const prepared = await prepareSite(edition, out);
     const broken = { ...prepared, templatesDir: path.join(out, "no-templates-here") };
     await expect(
-      writeSitePages(broken, { edition, ranking: rankEdition(edition), issues: [], countdown: wholeList(6) }, out, 2),
+      writeSitePages(broken, { edition, ranking: rankEdition(edition), issues: [], countdown: wholeList(6), signUp: null }, out, 2),
     ).rejects.toMatchObject({ code: "E_TEMPLATE_MISSING" });
   }, 60_000);
 });
