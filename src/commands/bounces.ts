@@ -5,7 +5,7 @@
 import type { Command } from "./command.js";
 import { appIo, dirOf, str } from "./command.js";
 import { UsageError } from "../lib/errors.js";
-import { processBounces, type BounceSource } from "../app/bounces.js";
+import type { BounceSource } from "../app/bounces.js";
 
 function sourceOf(values: Record<string, unknown>, stdin: NodeJS.ReadableStream): BounceSource {
   const given = (["stdin", "maildir", "mbox", "imap"] as const).filter((k) => values[k] !== undefined && values[k] !== false);
@@ -45,7 +45,8 @@ export const bouncesCommand: Command = {
     json: { type: "boolean" },
   },
   positionals: ["DIR"],
-  run({ positionals, values }, io) {
+  async run({ positionals, values }, io) {
+    const { processBounces } = await import("../app/bounces.js");
     return processBounces(
       {
         dir: dirOf(positionals[0]),

@@ -4,7 +4,6 @@
  */
 import type { Command } from "./command.js";
 import { dirOf, str } from "./command.js";
-import { formatSummary } from "../build/summary.js";
 import { EXIT } from "../lib/errors.js";
 
 export const buildCommand: Command = {
@@ -15,7 +14,7 @@ export const buildCommand: Command = {
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
     // loaded here, not at start-up: sharp and the renderers would slow every other command
-    const { buildEdition } = await import("../app/build.js");
+    const [{ buildEdition }, { formatSummary }] = await Promise.all([import("../app/build.js"), import("../build/summary.js")]);
     const result = await buildEdition(dirOf(positionals[0]), {
       out: str(values["out"]) ?? "public",
       asOf: str(values["as-of"]) ?? null,

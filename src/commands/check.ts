@@ -1,8 +1,6 @@
 /** `koepfe check [DIR] [--json] [--subscribers FILE]`: every problem of the edition, located. */
 import type { Command } from "./command.js";
 import { dirOf, str } from "./command.js";
-import { checkEdition } from "../app/checked-edition.js";
-import { formatJson, formatText } from "../check/report.js";
 import { EXIT } from "../lib/errors.js";
 
 export const checkCommand: Command = {
@@ -12,6 +10,10 @@ export const checkCommand: Command = {
   options: { json: { type: "boolean" }, subscribers: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
+    const [{ checkEdition }, { formatJson, formatText }] = await Promise.all([
+      import("../app/checked-edition.js"),
+      import("../check/report.js"),
+    ]);
     const result = await checkEdition(dirOf(positionals[0]), { subscribersFile: str(values["subscribers"]), signal: io.signal });
     io.stdout.write(values["json"] ? formatJson(result.problems) : formatText(result.problems, result.files.length));
     return result.valid ? EXIT.ok : EXIT.dataError;

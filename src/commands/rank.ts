@@ -1,10 +1,8 @@
 /** `koepfe rank`: check the edition, rank it, and show the list, one explanation, the jurors or the stability. */
 import type { Command } from "./command.js";
 import { dirOf, str } from "./command.js";
-import { rank, type RankView } from "../app/rank.js";
-import { formatProblem } from "../check/report.js";
+import type { RankView } from "../app/rank.js";
 import { EXIT, UsageError } from "../lib/errors.js";
-import { formatBias, formatExplanation, formatRanking, formatStability, rankingJson } from "../rank/index.js";
 import type { PublishedPlace } from "../rank/model.js";
 import type { Correction } from "../edition/config-schema.js";
 import { printable } from "../lib/text-safety.js";
@@ -53,6 +51,9 @@ export const rankCommand: Command = {
     const view = viewOf(values);
     const csv = str(values["csv"]);
     if (csv !== undefined && csv.trim() === "") throw new UsageError("--csv needs a file name");
+    const [{ rank }, { formatProblem }, { formatBias, formatExplanation, formatRanking, formatStability, rankingJson }] = await Promise.all(
+      [import("../app/rank.js"), import("../check/report.js"), import("../rank/index.js")],
+    );
     const result = await rank({ dir: dirOf(positionals[0]), view, csv: csv ?? null, signal: io.signal, env: io.env });
     if (values["quiet"] !== true) {
       for (const w of result.warnings) io.stderr.write(`${formatProblem(w)}\n`);

@@ -6,16 +6,12 @@
 import type { ArgValues, Command } from "./command.js";
 import { appIo, dirOf, str } from "./command.js";
 import { UsageError } from "../lib/errors.js";
-import { sendIssue } from "../app/send-issue.js";
-import { parseTestAddresses, sendTest } from "../app/send-test.js";
-import { sendDryRun } from "../app/send-dry-run.js";
-import { sendDue } from "../app/send-due.js";
 import type { SendFlags } from "../app/send-settings.js";
 
 type SendMode =
   | { kind: "issue" }
   | { kind: "due"; now: string | null }
-  | { kind: "test"; addresses: string[] }
+  | { kind: "test"; addresses: string }
   | { kind: "dry-run"; emlDir: string | null; limit: number | null };
 
 function positiveInt(name: string, v: string | undefined): number | null {
@@ -51,7 +47,7 @@ function sendMode(values: ArgValues): SendMode {
     throw new UsageError("--eml-dir and --limit belong to --dry-run");
   if ((test !== undefined || dryRun) && values["resend-unknown"] === true) throw new UsageError("--resend-unknown belongs to a real send");
   if ((test !== undefined || dryRun) && values["despite-rates"] === true) throw new UsageError("--despite-rates belongs to a real send");
-  if (test !== undefined) return { kind: "test", addresses: parseTestAddresses(test) };
+  if (test !== undefined) return { kind: "test", addresses: test };
   if (dryRun) return { kind: "dry-run", emlDir: str(values["eml-dir"]) ?? null, limit: positiveInt("--limit", str(values["limit"])) };
   return { kind: "issue" };
 }
@@ -82,12 +78,13 @@ export const sendCommand: Command = {
     now: { type: "string" },
   },
   positionals: ["ISSUE", "DIR"],
-  run({ positionals, values }, io) {
+  async run({ positionals, values }, io) {
     const mode = sendMode(values);
     const common = { subscribersFile: str(values["subscribers"]), resendUnknown: values["resend-unknown"] === true, ...sendFlags(values) };
     if (mode.kind === "due") {
       if (positionals.length > 1)
         throw new UsageError("--due sends every due issue: give only the edition folder, e.g. koepfe send --due data");
+      const { sendDue } = await import("../app/send-due.js");
       return sendDue({ ...common, dir: dirOf(positionals[0]), now: mode.now }, appIo(io));
     }
     const issueArg = positionals[0];
@@ -95,12 +92,14 @@ export const sendCommand: Command = {
     const issue = positiveInt("ISSUE", issueArg) as number;
     const request = { ...common, dir: dirOf(positionals[1]), issue, despiteRates: values["despite-rates"] === true };
     switch (mode.kind) {
-      case "test":
-        return sendTest(request, mode.addresses, appIo(io));
+      case "test": {
+        const { parseTestAddresses, sendTest } = await import("../app/send-test.js");
+        return sendTest(request, parseTestAddresses(mode.addresses), appIo(io));
+      }
       case "dry-run":
-        return sendDryRun({ ...request, emlDir: mode.emlDir, limit: mode.limit }, appIo(io));
+        return (await import("../app/send-dry-run.js")).sendDryRun({ ...request, emlDir: mode.emlDir, limit: mode.limit }, appIo(io));
       case "issue":
-        return sendIssue(request, appIo(io));
+        return (await import("../app/send-issue.js")).sendIssue(request, appIo(io));
     }
   },
 };

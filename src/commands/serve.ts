@@ -1,7 +1,6 @@
 /** `koepfe serve [DIR] [--host] [--port] [--trust-proxy]`: the edition's public endpoint. */
 import type { Command } from "./command.js";
 import { appIo, dirOf, parsePort, str } from "./command.js";
-import { serve } from "../app/serve.js";
 
 export const serveCommand: Command = {
   name: "serve",
@@ -9,7 +8,8 @@ export const serveCommand: Command = {
   usage: "serve [DIR] [--host 127.0.0.1] [--port 8080] [--trust-proxy]",
   options: { host: { type: "string" }, port: { type: "string" }, "trust-proxy": { type: "boolean" } },
   positionals: ["DIR"],
-  run({ positionals, values }, io) {
+  async run({ positionals, values }, io) {
+    const { serve } = await import("../app/serve.js");
     return serve(
       {
         dir: dirOf(positionals[0]),

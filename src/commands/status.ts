@@ -2,7 +2,6 @@
 import type { Command } from "./command.js";
 import { dirOf, str } from "./command.js";
 import { EXIT } from "../lib/errors.js";
-import { formatStatus, sendStatus } from "../app/status.js";
 
 export const statusCommand: Command = {
   name: "status",
@@ -11,6 +10,7 @@ export const statusCommand: Command = {
   options: { json: { type: "boolean" }, now: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
+    const { formatStatus, sendStatus } = await import("../app/status.js");
     const status = await sendStatus(dirOf(positionals[0]), io.env, str(values["now"]) ?? null);
     io.stdout.write(values["json"] ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
     return EXIT.ok;

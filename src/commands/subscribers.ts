@@ -7,7 +7,7 @@ import { dirOf, str } from "./command.js";
 import { EXIT, UsageError } from "../lib/errors.js";
 import { printable } from "../lib/text-safety.js";
 import { isEmail } from "../edition/fields.js";
-import { consentProof, forget, listSubscribers, type ConsentProof } from "../app/subscribers.js";
+import type { ConsentProof } from "../app/subscribers.js";
 
 function address(given: string | undefined, example: string): string {
   if (given === undefined) throw new UsageError(`which address? e.g. koepfe ${example}`);
@@ -22,6 +22,7 @@ export const subscribersCommand: Command = {
   options: { json: { type: "boolean" }, csv: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
+    const { listSubscribers } = await import("../app/subscribers.js");
     const { list, csv } = await listSubscribers(dirOf(positionals[0]), io.env, str(values["csv"]) ?? null);
     if (values["json"] === true) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
     else if (csv !== null) io.stdout.write(`${list.length} subscribers written to ${csv}\n`);
@@ -82,6 +83,7 @@ export const consentCommand: Command = {
   options: { json: { type: "boolean" } },
   positionals: ["EMAIL", "DIR"],
   async run({ positionals, values }, io) {
+    const { consentProof } = await import("../app/subscribers.js");
     const proof = await consentProof(address(positionals[0], "consent anna@example.org data"), dirOf(positionals[1]), io.env);
     if (values["json"] === true) io.stdout.write(`${JSON.stringify(proof, null, 2)}\n`);
     else printProof(proof, io);
@@ -96,6 +98,7 @@ export const forgetCommand: Command = {
   options: {},
   positionals: ["EMAIL", "DIR"],
   async run({ positionals }, io) {
+    const { forget } = await import("../app/subscribers.js");
     const {
       email,
       result: r,

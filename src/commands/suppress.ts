@@ -4,7 +4,6 @@ import { dirOf, str } from "./command.js";
 import { EXIT, UsageError } from "../lib/errors.js";
 import { isEmail } from "../edition/fields.js";
 import { printable, SINGLE_LINE_FORBIDDEN } from "../lib/text-safety.js";
-import { suppress } from "../app/suppressions.js";
 
 /** cli.ts allows as many positionals as a command names; more addresses than this go in batches. */
 const MAX_ADDRESSES = 1000;
@@ -24,6 +23,7 @@ export const suppressCommand: Command = {
     const reason = str(values["reason"]) ?? "manual";
     if (SINGLE_LINE_FORBIDDEN.test(reason) || reason.length > 200 || reason.trim() === "")
       throw new UsageError("--reason must be one line of at most 200 characters");
+    const { suppress } = await import("../app/suppressions.js");
     for (const r of await suppress(dirOf(str(values["dir"])), positionals, reason, io.env)) {
       io.stdout.write(r.added ? `suppressed ${r.email}\n` : `already suppressed ${r.email} (${printable(r.earlier ?? "")})\n`);
     }

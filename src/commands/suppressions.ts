@@ -3,7 +3,6 @@ import type { Command } from "./command.js";
 import { dirOf, str } from "./command.js";
 import { EXIT } from "../lib/errors.js";
 import { printable } from "../lib/text-safety.js";
-import { suppressions } from "../app/suppressions.js";
 
 const plural = (n: number) => `${n} suppressed address${n === 1 ? "" : "es"}`;
 
@@ -14,6 +13,7 @@ export const suppressionsCommand: Command = {
   options: { csv: { type: "string" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
+    const { suppressions } = await import("../app/suppressions.js");
     const result = await suppressions(dirOf(positionals[0]), str(values["csv"]) ?? null, io.env);
     if (result.csv !== null) {
       io.stdout.write(`${plural(result.list.length)} written to ${result.csv}\n`);
