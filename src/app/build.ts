@@ -13,6 +13,8 @@ import { displayPath } from "../lib/paths.js";
 import { prepareNewsletters, writeWebVersions, type NewsletterBuildResult } from "../render/newsletter/build.js";
 import { prepareSite, writeSitePages } from "../render/site/write.js";
 import { siteSignUp } from "./site-signup.js";
+import { NO_CACHE, openContentCache } from "../lib/content-cache.js";
+import { stateFolder } from "../lib/state-folder.js";
 import type { PhotoCache } from "../render/site/photos.js";
 import { assertReplaceable, makeTemp, removeStale, swapIn } from "../build/swap.js";
 import { summarize, type NewsletterFigures } from "../build/summary.js";
@@ -36,6 +38,8 @@ export interface BuildOptions {
   newsletterTemplatesDir?: string;
   /** Resized photos kept between builds (the preview server). */
   photoCache?: PhotoCache;
+  /** `--no-cache`: make everything again and leave the build cache (.koepfe/cache/) alone. */
+  noCache?: boolean;
   /** Ctrl-C / SIGTERM: the build stops between steps and removes its temporary folder. */
   signal?: AbortSignal | undefined;
   env?: NodeJS.ProcessEnv | undefined;
@@ -65,9 +69,11 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
   await assertReplaceable(target, edition.dir);
   const ranking = rankForPublication(edition, published);
   const removedNames = new Map(published.places.filter((p) => !edition.nominees.some((n) => n.id === p.id)).map((p) => [p.id, p.name]));
+  const cache = options.noCache === true ? NO_CACHE : openContentCache(path.join(stateFolder(edition.dir), "cache"));
   const compileOptions = {
     published: revealedBy(published),
     removedNames,
+    cache,
     ...(options.newsletterTemplatesDir === undefined ? {} : { templatesDir: options.newsletterTemplatesDir }),
   };
   const view = publicView(valid, ranking, {
@@ -84,6 +90,7 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
       prepareSite(view.edition, tmp, {
         ...(options.siteTemplatesDir === undefined ? {} : { templatesDir: options.siteTemplatesDir }),
         ...(options.photoCache === undefined ? {} : { photoCache: options.photoCache }),
+        cache,
       }),
     );
     if (hasErrors(newsletters.problems)) {
@@ -111,6 +118,8 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
         signUp: signUp.signUp,
       },
       tmp,
+      undefined,
+      cache,
     );
     const fingerprint = await issueFingerprint(edition, published, options.newsletterTemplatesDir);
     const stored = await storeIssues(
@@ -121,6 +130,8 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
     );
     stopIfInterrupted(options.signal, "the build stopped before publishing");
     await swapIn(tmp, target);
+    // the previous output is gone: what only it linked leaves the cache
+    await cache.prune();
     const figures: NewsletterFigures = {
       web: { files: webFiles.length, bytes: publicIssues.reduce((s, i) => s + i.summary.webVersionBytes, 0) },
       mails: stored,

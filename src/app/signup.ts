@@ -23,6 +23,7 @@ import { messageTemplate, parseFrom } from "../send/mailer/message.js";
 import { relayFromEnv, smtpMailer } from "../send/mailer/smtp.js";
 import { consentFor } from "../subscribe/consent.js";
 import { SignUpDesk } from "../subscribe/desk.js";
+import { subscribeUrlOf } from "../subscribe/urls.js";
 import { IpRateLimiter } from "../subscribe/limits.js";
 import type { SignUpRoute } from "../serve/signup/route.js";
 
@@ -36,11 +37,6 @@ export interface SignUpWiring {
   clock: () => number;
   log: (event: string, fields: Record<string, unknown>, text: string) => void;
   trustProxy: boolean;
-}
-
-/** newsletter.subscribe_url, or /anmelden at the origin of unsubscribe_url (the same server). */
-export function subscribeUrlOf(newsletter: Pick<NewsletterConfig, "subscribe_url" | "unsubscribe_url">): string {
-  return newsletter.subscribe_url ?? new URL("/anmelden", newsletter.unsubscribe_url).href;
 }
 
 /** The next issue's time, for the "you are in" page: the first planned one still to come. */

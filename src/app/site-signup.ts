@@ -10,7 +10,7 @@ import { consentFor } from "../subscribe/consent.js";
 import { embedForm } from "../subscribe/form-pages.js";
 import { CONSENT_TICKED, FIELD } from "../subscribe/model.js";
 import { formToken } from "../subscribe/token.js";
-import { subscribeUrlOf } from "./signup.js";
+import { subscribeUrlOf } from "../subscribe/urls.js";
 
 /** A static page's token: "issued" at 1970, so always old enough, never from the future. */
 const STATIC_ISSUED_AT = 0;

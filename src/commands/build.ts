@@ -1,5 +1,5 @@
 /**
- * `koepfe build [DIR] [--out DIR] [--as-of ISO] [--json]`: the site of the places public at --as-of (default
+ * `koepfe build [DIR] [--out DIR] [--as-of ISO] [--json] [--no-cache]`: the site of the places public at --as-of (default
  * now), swapped in atomically; the newsletter issues compiled into the edition's state folder.
  */
 import type { Command } from "./command.js";
@@ -9,8 +9,8 @@ import { EXIT } from "../lib/errors.js";
 export const buildCommand: Command = {
   name: "build",
   summary: "write the site of the places public now (or --as-of) and compile the newsletter issues (default out: public/)",
-  usage: "build [DIR] [--out DIR] [--as-of ISO] [--json]",
-  options: { out: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" } },
+  usage: "build [DIR] [--out DIR] [--as-of ISO] [--json] [--no-cache]",
+  options: { out: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" }, "no-cache": { type: "boolean" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
     // loaded here, not at start-up: sharp and the renderers would slow every other command
@@ -18,6 +18,7 @@ export const buildCommand: Command = {
     const result = await buildEdition(dirOf(positionals[0]), {
       out: str(values["out"]) ?? "public",
       asOf: str(values["as-of"]) ?? null,
+      noCache: values["no-cache"] === true,
       signal: io.signal,
       env: io.env,
     });

@@ -23,27 +23,21 @@ function lineOfOffset(buf: Uint8Array, offset: number): number {
  * Text without any character NFC can change is NFC already: a 10 MB file is then not copied again
  * only to come out the same (each copy is garbage the heap has to grow for). The characters are
  * combining marks (macOS exports "u" + U+0308 for "ü"), Hangul jamo, and the singletons NFC maps to
- * something else (Ångström sign, Greek question mark, CJK compatibility ideographs …). The
- * singletons are taken from this runtime's own `normalize` once (≈20 ms), so the test can never
- * disagree with the normalisation it guards; text in Latin-1 and Latin Extended (below U+0300)
- * never needs it.
+ * something else (Ångström sign, Greek question mark, CJK compatibility ideographs …): generated
+ * from Node's own `normalize`, and test/edition/nfc-singletons.test.ts checks the list against the
+ * runtime, so the test can never disagree with the normalisation it guards.
  */
-let mayChangeUnderNfc: RegExp | undefined;
+export const NFC_SINGLETONS =
+  "\\u{374}\\u{37e}\\u{387}\\u{958}-\\u{95f}\\u{9dc}-\\u{9dd}\\u{9df}\\u{a33}\\u{a36}\\u{a59}-\\u{a5b}\\u{a5e}\\u{b5c}-\\u{b5d}\\u{f43}\\u{f4d}\\u{f52}\\u{f57}\\u{f5c}\\u{f69}" +
+  "\\u{1f71}\\u{1f73}\\u{1f75}\\u{1f77}\\u{1f79}\\u{1f7b}\\u{1f7d}\\u{1fbb}\\u{1fbe}\\u{1fc9}\\u{1fcb}\\u{1fd3}\\u{1fdb}\\u{1fe3}\\u{1feb}\\u{1fee}-\\u{1fef}\\u{1ff9}\\u{1ffb}\\u{1ffd}" +
+  "\\u{2000}-\\u{2001}\\u{2126}\\u{212a}-\\u{212b}\\u{2329}-\\u{232a}\\u{2adc}\\u{f900}-\\u{fa0d}\\u{fa10}\\u{fa12}\\u{fa15}-\\u{fa1e}\\u{fa20}\\u{fa22}\\u{fa25}-\\u{fa26}" +
+  "\\u{fa2a}-\\u{fa6d}\\u{fa70}-\\u{fad9}\\u{fb1d}\\u{fb1f}\\u{fb2a}-\\u{fb36}\\u{fb38}-\\u{fb3c}\\u{fb3e}\\u{fb40}-\\u{fb41}\\u{fb43}-\\u{fb44}\\u{fb46}-\\u{fb4e}" +
+  "\\u{1d15e}-\\u{1d164}\\u{1d1bb}-\\u{1d1c0}\\u{2f800}-\\u{2fa1d}";
 
-function nfcPattern(): RegExp {
-  const singletons: string[] = [];
-  for (let cp = 0x300; cp < 0x30000; cp++) {
-    if (cp >= 0xd800 && cp < 0xe000) continue;
-    const s = String.fromCodePoint(cp);
-    if (s.normalize("NFC") !== s) singletons.push(`\\u{${cp.toString(16)}}`);
-  }
-  return new RegExp(`[\\p{M}\\u{1100}-\\u{11ff}${singletons.join("")}]`, "u");
-}
+const MAY_CHANGE_UNDER_NFC = new RegExp(`[\\p{M}\\u{1100}-\\u{11ff}${NFC_SINGLETONS}]`, "u");
 
 function toNfc(text: string): string {
-  if (!/[\u0300-\u{10ffff}]/u.test(text)) return text;
-  mayChangeUnderNfc ??= nfcPattern();
-  return mayChangeUnderNfc.test(text) ? text.normalize("NFC") : text;
+  return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize("NFC") : text;
 }
 
 export function decodeText(buf: Uint8Array): Decoded {

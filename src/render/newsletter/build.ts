@@ -10,7 +10,8 @@ import type { Edition } from "../../edition/model.js";
 import type { Ranking } from "../../rank/model.js";
 import { problem, type Problem } from "../../lib/problem.js";
 import { compileIssues, type CompileOptions } from "./compile.js";
-import { checkBudget } from "./budget.js";
+import type { BudgetReport } from "./budget.js";
+import { hashKey, NO_CACHE } from "../../lib/content-cache.js";
 import type { CompiledIssue } from "./model.js";
 import { webVersion } from "./personalize.js";
 import { pagePath } from "../shared/urls.js";
@@ -58,6 +59,23 @@ export async function prepareNewsletters(
   if (!config) return { issues: [], problems: [] };
   const compiled = await compileIssues(edition, ranking, options);
   const budget = { maxHtmlBytes: config.max_html_bytes, listId: config.list_id, unsubscribeBaseUrl: config.unsubscribe_url };
+  // measuring parses every mail's HTML: the result is cached with the issue it measured
+  const cache = options.cache ?? NO_CACHE;
+  const measuredBudget = new Map<number, BudgetReport>();
+  for (const issue of compiled) {
+    const key = hashKey(
+      "budget 1",
+      JSON.stringify(budget),
+      JSON.stringify([issue.number, issue.field, issue.subject, issue.preheader]),
+      issue.html,
+      issue.text,
+    );
+    const hit = await cache.text("budget", key);
+    // the measuring (parse5) is loaded only when something is not measured yet
+    const report = hit === null ? (await import("./budget.js")).checkBudget(issue, budget) : (JSON.parse(hit) as BudgetReport);
+    if (hit === null) await cache.putText("budget", key, JSON.stringify(report));
+    measuredBudget.set(issue.number, report);
+  }
   const problems: Problem[] = [];
   const issues = compiled.map((issue): PreparedNewsletterIssue => {
     if (issue.entryIds.length === 0) {
@@ -70,7 +88,7 @@ export async function prepareNewsletters(
         }),
       );
     }
-    const measured = checkBudget(issue, budget);
+    const measured = measuredBudget.get(issue.number) as BudgetReport;
     problems.push(...measured.problems);
     const web = webVersion(issue, config.unsubscribe_mailto);
     return {

@@ -12,7 +12,8 @@ import { planIssues, type PlannedIssue } from "./plan.js";
 import { issueContent, type CorrectionView } from "./view-model.js";
 import { correctionsByIssue } from "./corrections.js";
 import { loadTemplates, type NewsletterTemplates } from "./templates.js";
-import { mjmlToHtml } from "./mjml.js";
+import { MJML_OPTIONS, mjmlToHtml } from "./mjml.js";
+import { hashKey, NO_CACHE, type ContentCache } from "../../lib/content-cache.js";
 import { templateErrors } from "./template-errors.js";
 import { stripMarkers } from "./template-lines.js";
 import { contentNonce, fillPlan, placeholdersFor } from "./placeholders.js";
@@ -28,6 +29,8 @@ export interface CompileOptions {
   published?: ReadonlyMap<number, readonly string[]>;
   /** Names of published nominees no longer in nominees.csv (their corrections still name them). */
   removedNames?: ReadonlyMap<string, string>;
+  /** The build cache: an issue whose templates and data did not change is not compiled again. */
+  cache?: ContentCache;
 }
 
 /**
@@ -74,8 +77,12 @@ async function compileIssue(
     salutation: placeholders.salutation,
     links: { web: placeholders.webUrl, unsubscribe: placeholders.unsubscribeUrl },
   };
-  const compiled = await mjmlToHtml(templates.renderMjml(data));
+  const cache = options.cache ?? NO_CACHE;
+  const key = hashKey("issue 1", JSON.stringify(MJML_OPTIONS), templates.digest, JSON.stringify(data));
+  const hit = await cache.text("issue", key);
+  const compiled = hit !== null ? { ok: true as const, html: hit } : await mjmlToHtml(templates.renderMjml(data));
   if (!compiled.ok) throw await locateMjmlErrors(options.templatesDir, templates.label, data, compiled.errors);
+  if (hit === null) await cache.putText("issue", key, compiled.html);
   const text = templates.renderText(data);
   const sendAt = resolveSendAt(planned.issue.send_at, edition.config.timezone);
   return {

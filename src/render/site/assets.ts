@@ -3,9 +3,9 @@
  * and a default Open Graph image with the edition's title, for pages without a photo.
  */
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import { hashKey, NO_CACHE, type ContentCache } from "../../lib/content-cache.js";
 import type { SiteAssets } from "./model.js";
 import { xml } from "./sitemap.js";
 
@@ -27,20 +27,37 @@ export interface AssetFiles {
   files: { path: string; bytes: number; kind: "css" | "image" }[];
 }
 
-export async function writeAssets(outDir: string, css: string, title: string, year: number): Promise<AssetFiles> {
-  const png = await sharp(Buffer.from(ogImageSvg(title, year)))
-    .png({ compressionLevel: 9, palette: true })
-    .toBuffer();
+/** The share image, drawn by sharp (loaded only when the image is not cached yet). */
+async function ogImagePng(svg: string): Promise<Buffer> {
+  const sharp = (await import("sharp")).default;
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
+}
+
+export async function writeAssets(
+  outDir: string,
+  css: string,
+  title: string,
+  year: number,
+  cache: ContentCache = NO_CACHE,
+): Promise<AssetFiles> {
+  const svg = ogImageSvg(title, year);
   const cssPath = `assets/site-${hash8(css)}.css`;
-  const ogPath = `assets/og-${hash8(png)}.png`;
+  // named by what it shows: the same title and year make the same file, cached or not
+  const ogPath = `assets/og-${hash8(svg)}.png`;
   await mkdir(path.join(outDir, "assets"), { recursive: true });
   await writeFile(path.join(outDir, cssPath), css);
-  await writeFile(path.join(outDir, ogPath), png);
+  const ogFile = path.join(outDir, ogPath);
+  const key = hashKey("og 1", svg);
+  if (!(await cache.linkTo("asset", key, ogFile))) {
+    await writeFile(ogFile, await ogImagePng(svg));
+    await cache.adopt("asset", key, ogFile);
+  }
+  const pngBytes = (await stat(ogFile)).size;
   return {
     assets: { css: cssPath, ogImage: ogPath },
     files: [
       { path: cssPath, bytes: Buffer.byteLength(css), kind: "css" },
-      { path: ogPath, bytes: png.length, kind: "image" },
+      { path: ogPath, bytes: pngBytes, kind: "image" },
     ],
   };
 }

@@ -3,8 +3,8 @@
  * 10,000-nominee edition is rendered page by page while the writer drains it, never all in memory.
  * Workers share the files through two queues (`Shard`): the build splits a large edition across them.
  */
-import type { SiteFile, SiteInput } from "./model.js";
-import type { SiteTemplates } from "./templates.js";
+import type { FileKind, SiteFile, SiteInput } from "./model.js";
+import type { SiteTemplates, TemplateName } from "./templates.js";
 import { siteContext } from "./context.js";
 import { archiveView, categoryView, indexView, notFoundView } from "./list-pages.js";
 import { authorView, duplicateNames, personView } from "./person-pages.js";
@@ -25,13 +25,21 @@ export interface Shard {
   first: 0 | 1;
 }
 
-export function* sitePages(input: SiteInput, templates: SiteTemplates, shard?: Shard): Generator<SiteFile> {
+/** One file of the site: a template and its view (rendered by the writer, or linked from the cache), or text as it is. */
+export type SiteJob = { path: string; kind: FileKind } & ({ template: TemplateName; view: object } | { content: string });
+
+export function renderJob(job: SiteJob, templates: SiteTemplates): string {
+  return "content" in job ? job.content : templates.render(job.template, job.view);
+}
+
+/** The site's files as jobs: the views are made here, the rendering is the writer's (which may find it cached). */
+export function* siteJobs(input: SiteInput, shard?: Shard): Generator<SiteJob> {
   const ctx = siteContext(input);
   const { entries } = input.ranking;
   const categories = input.edition.config.categories.filter((c) => ctx.entriesByCategory.has(c.id));
   const authors = input.edition.authors.filter((a) => ctx.entriesByAuthor.has(a.id));
   const dups = duplicateNames(entries);
-  const page = (path: string, content: string): SiteFile => ({ path: fileOf(path), kind: "page", content });
+  const page = (path: string, template: TemplateName, view: object): SiteJob => ({ path: fileOf(path), kind: "page", template, view });
   const listed = () => [
     pagePath.index,
     ...entries.map((e) => pagePath.person(e.id)),
@@ -42,25 +50,26 @@ export function* sitePages(input: SiteInput, templates: SiteTemplates, shard?: S
   ];
 
   // every file as a job, so workers can take them one by one from a shared queue
-  const pages: (() => SiteFile)[] = [
-    () => page(pagePath.index, templates.render("pages/index", indexView(ctx))),
-    ...entries.map((e, i) => () => page(pagePath.person(e.id), templates.render("pages/person", personView(ctx, i, dups)))),
-    ...categories.map((c) => () => page(pagePath.category(c.id), templates.render("pages/category", categoryView(ctx, c)))),
-    ...authors.map((a) => () => page(pagePath.author(a.id), templates.render("pages/author", authorView(ctx, a)))),
-    () => page(pagePath.archive, templates.render("pages/newsletter", archiveView(ctx))),
-    () => ({ path: "404.html", kind: "page", content: templates.render("pages/404", notFoundView(ctx)) }),
+  const pages: (() => SiteJob)[] = [
+    () => page(pagePath.index, "pages/index", indexView(ctx)),
+    ...entries.map((e, i) => () => page(pagePath.person(e.id), "pages/person", personView(ctx, i, dups))),
+    ...categories.map((c) => () => page(pagePath.category(c.id), "pages/category", categoryView(ctx, c))),
+    ...authors.map((a) => () => page(pagePath.author(a.id), "pages/author", authorView(ctx, a))),
+    () => page(pagePath.archive, "pages/newsletter", archiveView(ctx)),
+    () => ({ path: "404.html", kind: "page", template: "pages/404", view: notFoundView(ctx) }),
   ];
   const signUp = input.signUp;
-  const embeds: (() => SiteFile)[] = [
-    ...(signUp === null ? [] : [() => ({ path: "embed/anmelden.html", kind: "embed" as const, content: signUp.embed })]),
-    () => ({ path: "embed/teaser.html", kind: "embed", content: templates.render("embed/teaser.html", teaserView(ctx)) }),
-    () => ({ path: "embed/teaser.mjml", kind: "embed", content: templates.render("embed/teaser.mjml", teaserView(ctx)) }),
+  const embed = (path: string, template: TemplateName, view: object): SiteJob => ({ path, kind: "embed", template, view });
+  const embeds: (() => SiteJob)[] = [
+    ...(signUp === null ? [] : [(): SiteJob => ({ path: "embed/anmelden.html", kind: "embed", content: signUp.embed })]),
+    () => embed("embed/teaser.html", "embed/teaser.html", teaserView(ctx)),
+    () => embed("embed/teaser.mjml", "embed/teaser.mjml", teaserView(ctx)),
     ...entries.flatMap((e) => [
-      () => ({ path: `embed/${e.id}.html`, kind: "embed" as const, content: templates.render("embed/card.html", cardView(ctx, e)) }),
-      () => ({ path: `embed/${e.id}.mjml`, kind: "embed" as const, content: templates.render("embed/card.mjml", cardView(ctx, e)) }),
+      () => embed(`embed/${e.id}.html`, "embed/card.html", cardView(ctx, e)),
+      () => embed(`embed/${e.id}.mjml`, "embed/card.mjml", cardView(ctx, e)),
     ]),
-    () => ({ path: "sitemap.xml", kind: "meta", content: sitemapXml(ctx.base, listed()) }),
-    () => ({ path: "robots.txt", kind: "meta", content: robotsTxt(ctx.base) }),
+    (): SiteJob => ({ path: "sitemap.xml", kind: "meta", content: sitemapXml(ctx.base, listed()) }),
+    (): SiteJob => ({ path: "robots.txt", kind: "meta", content: robotsTxt(ctx.base) }),
   ];
   if (shard === undefined) {
     for (const job of [...pages, ...embeds]) yield job();
@@ -68,6 +77,11 @@ export function* sitePages(input: SiteInput, templates: SiteTemplates, shard?: S
   }
   for (const q of [shard.first, 1 - shard.first]) {
     const jobs = q === 0 ? pages : embeds;
-    for (let i = Atomics.add(shard.next, q, 1); i < jobs.length; i = Atomics.add(shard.next, q, 1)) yield (jobs[i] as () => SiteFile)();
+    for (let i = Atomics.add(shard.next, q, 1); i < jobs.length; i = Atomics.add(shard.next, q, 1)) yield (jobs[i] as () => SiteJob)();
   }
+}
+
+/** The site's files rendered: what tests read; the build writes jobs (site/emit.ts). */
+export function* sitePages(input: SiteInput, templates: SiteTemplates, shard?: Shard): Generator<SiteFile> {
+  for (const job of siteJobs(input, shard)) yield { path: job.path, kind: job.kind, content: renderJob(job, templates) };
 }

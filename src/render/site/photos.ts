@@ -6,9 +6,10 @@
  * lets the preview skip unchanged photos.
  */
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import type { Sharp } from "sharp";
+import { hashKey, NO_CACHE, type ContentCache } from "../../lib/content-cache.js";
 import type { Edition } from "../../edition/model.js";
 import { isHttpsUrl, isSafePhotoPath } from "../../edition/fields.js";
 import { KoepfeError } from "../../lib/errors.js";
@@ -42,7 +43,24 @@ function widthsFor(width: number): number[] {
   return [...new Set([...below, top])];
 }
 
+/** Everything that decides the files made from a photo: a change here must not reuse old ones. */
+const PIPELINE = `photos 1: widths ${PHOTO_WIDTHS.join(",")}, max ${MAX_PUBLISHED_WIDTH}, webp q72 effort 2`;
+
+/** sharp is loaded on the first photo to render: a build whose photos are all cached never needs it. */
+let sharpModule: Promise<(input: Buffer, options: { failOn: "error" }) => Sharp> | null = null;
+const loadSharp = () => (sharpModule ??= import("sharp").then((m) => m.default));
+
+/** What the disk cache keeps of a rendered photo besides its files. */
+interface PhotoMeta {
+  width: number;
+  height: number;
+  /** Bytes of the published copy. */
+  bytes: number;
+  suffixes: { suffix: string; width: number; bytes: number }[];
+}
+
 async function render(bytes: Buffer): Promise<Rendered> {
+  const sharp = await loadSharp();
   const image = sharp(bytes, { failOn: "error" }).rotate();
   const meta = await image.metadata();
   const width = meta.autoOrient?.width ?? meta.width;
@@ -78,11 +96,24 @@ function photoValues(edition: Edition): string[] {
   return [...new Set(values.filter((v): v is string => v !== undefined))];
 }
 
+/** Links a photo's files from the disk cache into the output; null when any is missing. */
+async function fromDisk(disk: ContentCache, metaKey: string, value: string, outDir: string): Promise<PhotoMeta | null> {
+  const text = await disk.text("photo-meta", metaKey);
+  if (text === null) return null;
+  const meta = JSON.parse(text) as PhotoMeta;
+  await mkdir(path.dirname(path.join(outDir, value)), { recursive: true });
+  for (const { suffix } of [{ suffix: "" }, ...meta.suffixes]) {
+    if (!(await disk.linkTo("photo", hashKey(metaKey, suffix), path.join(outDir, `${value}${suffix}`)))) return null;
+  }
+  return meta;
+}
+
 export async function publishPhotos(
   edition: Edition,
   outDir: string,
   cache: PhotoCache = new Map(),
   concurrency = 4,
+  disk: ContentCache = NO_CACHE,
 ): Promise<PhotoResult> {
   const photos = new Map<string, PublishedPhoto>();
   let files = 0;
@@ -90,6 +121,8 @@ export async function publishPhotos(
   const write = async (rel: string, data: Buffer) => {
     const file = path.join(outDir, rel);
     await mkdir(path.dirname(file), { recursive: true });
+    // a link to a cache entry left by a lookup that failed half-way: never write through it
+    if (disk.enabled) await rm(file, { force: true });
     await writeFile(file, data);
     files++;
     bytes += data.length;
@@ -105,8 +138,18 @@ export async function publishPhotos(
     const read = await readRegularFile(path.join(edition.dir, value), { maxBytes: LIMITS.photo, within: edition.dir });
     if (!read.ok) throw new KoepfeError("E_PHOTO", `${value} ${read.message}; replace it with a JPEG, PNG or WebP file`);
     const original = read.bytes;
-    const key = `${value}:${createHash("sha256").update(original).digest("hex")}`;
+    const sha = createHash("sha256").update(original).digest("hex");
+    const key = `${value}:${sha}`;
     used.add(key);
+    const metaKey = hashKey(PIPELINE, sha);
+    const cached = cache.has(key) ? null : await fromDisk(disk, metaKey, value, outDir);
+    if (cached !== null) {
+      files += 1 + cached.suffixes.length;
+      bytes += cached.bytes + cached.suffixes.reduce((sum, v) => sum + v.bytes, 0);
+      const variants = cached.suffixes.map((v) => ({ path: `${value}${v.suffix}`, width: v.width }));
+      photos.set(value, { kind: "local", path: value, width: cached.width, height: cached.height, variants });
+      return;
+    }
     let rendered = cache.get(key);
     if (rendered === undefined) {
       try {
@@ -122,6 +165,17 @@ export async function publishPhotos(
     }
     await write(value, rendered.published);
     for (const v of rendered.variants) await write(`${value}${v.suffix}`, v.data);
+    if (disk.enabled) {
+      for (const suffix of ["", ...rendered.variants.map((v) => v.suffix)])
+        await disk.adopt("photo", hashKey(metaKey, suffix), path.join(outDir, `${value}${suffix}`));
+      const meta: PhotoMeta = {
+        width: rendered.width,
+        height: rendered.height,
+        bytes: rendered.published.length,
+        suffixes: rendered.variants.map((v) => ({ suffix: v.suffix, width: v.width, bytes: v.data.length })),
+      };
+      await disk.putText("photo-meta", metaKey, JSON.stringify(meta));
+    }
     const variants = rendered.variants.map((v) => ({ path: `${value}${v.suffix}`, width: v.width }));
     photos.set(value, { kind: "local", path: value, width: rendered.width, height: rendered.height, variants });
   });

@@ -3,11 +3,10 @@
  * (the main thread stays free) and cost far less per file than promises, so two workers use both
  * cores of a small server for the 10,000 profile pages and 20,000 embeds.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { KoepfeError } from "../../lib/errors.js";
-import { sitePages } from "./pages.js";
+import { emitSync } from "./emit.js";
+import { siteJobs } from "./pages.js";
 import { loadSiteTemplates } from "./templates.js";
 import { emptySiteResult, type ShardReply, type ShardTask, type SiteResult } from "./shard.js";
 
@@ -15,17 +14,11 @@ async function renderShard(task: ShardTask): Promise<SiteResult> {
   const templates = await loadSiteTemplates(task.templatesDir);
   const result: SiteResult = emptySiteResult();
   const made = new Set<string>();
-  for (const f of sitePages(task.input, templates, task.shard)) {
-    const file = path.join(task.outDir, f.path);
-    const dir = path.dirname(file);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    const data = Buffer.from(f.content, "utf8");
-    writeFileSync(file, data);
-    result.files[f.kind]++;
-    result.bytes[f.kind] += data.length;
+  const target = { outDir: task.outDir, templates, cacheRoot: task.cacheRoot };
+  for (const job of siteJobs(task.input, task.shard)) {
+    const bytes = emitSync(job, target, made);
+    result.files[job.kind]++;
+    result.bytes[job.kind] += bytes;
   }
   return result;
 }

@@ -13,6 +13,8 @@ export interface ShardTask {
   input: SiteInput;
   templatesDir: string;
   outDir: string;
+  /** The build cache's folder (rendered pages), or null. */
+  cacheRoot: string | null;
   shard: Shard;
 }
 

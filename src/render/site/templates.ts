@@ -8,6 +8,7 @@ import path from "node:path";
 import Handlebars from "handlebars";
 import { KoepfeError } from "../../lib/errors.js";
 import { displayPath } from "../../lib/paths.js";
+import { hashKey } from "../../lib/content-cache.js";
 
 /** templates/site/ of the installed package (src/render/site and dist/render/site are three levels deep). */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(import.meta.dirname, "../../../templates/site");
@@ -18,6 +19,8 @@ export type TemplateName = `pages/${(typeof PAGE_TEMPLATES)[number]}` | `embed/$
 
 export interface SiteTemplates {
   render(name: TemplateName, view: object): string;
+  /** A hash of every template source: part of each rendered page's cache key. */
+  digest: string;
   /** The stylesheet as written in templates/site/assets/site.css. */
   css: string;
 }
@@ -43,6 +46,7 @@ async function readTemplate(file: string): Promise<string> {
 /** Reads and compiles every site template; parse errors surface here, before anything is written. */
 export async function loadSiteTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Promise<SiteTemplates> {
   const hb = Handlebars.create();
+  const sources: string[] = [];
   // hb.compile is lazy: parse first so a syntax error is reported before anything is rendered
   const parse = (file: string, source: string) => {
     try {
@@ -65,16 +69,20 @@ export async function loadSiteTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Pr
     const source = await readTemplate(file);
     parse(file, source);
     hb.registerPartial(name, source);
+    sources.push(name, source);
   }
   const compiled = new Map<TemplateName, { file: string; run: HandlebarsTemplateDelegate }>();
   const names: TemplateName[] = [...PAGE_TEMPLATES.map((p) => `pages/${p}` as const), ...EMBED_TEMPLATES.map((e) => `embed/${e}` as const)];
   for (const name of names) {
     const file = path.join(dir, `${name}.hbs`);
-    compiled.set(name, { file, run: compile(file, await readTemplate(file)) });
+    const source = await readTemplate(file);
+    sources.push(name, source);
+    compiled.set(name, { file, run: compile(file, source) });
   }
   const css = await readTemplate(path.join(dir, "assets/site.css"));
   return {
     css,
+    digest: hashKey(...sources),
     render(name, view) {
       const t = compiled.get(name);
       if (!t) throw new KoepfeError("E_TEMPLATE_MISSING", `no template ${name}`);

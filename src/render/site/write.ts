@@ -8,11 +8,12 @@ import { KoepfeError } from "../../lib/errors.js";
 import type { PublishedPhoto, SiteAssets, SiteInput } from "./model.js";
 import { writeAssets } from "./assets.js";
 import { publishPhotos, type PhotoCache } from "./photos.js";
-import { sitePages, type Shard } from "./pages.js";
-import { writeFiles } from "./pool.js";
+import { siteJobs, type Shard } from "./pages.js";
+import { emitAll } from "./emit.js";
 import { DEFAULT_TEMPLATES_DIR, loadSiteTemplates, type SiteTemplates } from "./templates.js";
 import { emptySiteResult, type ShardReply, type ShardTask, type SiteKind, type SiteResult } from "./shard.js";
 import { startWorker } from "../../lib/workers.js";
+import { NO_CACHE, type ContentCache } from "../../lib/content-cache.js";
 
 export type { SiteKind, SiteResult };
 
@@ -21,6 +22,8 @@ export interface SiteOptions {
   templatesDir?: string;
   /** Resized photos by content, kept between builds by the preview server. */
   photoCache?: PhotoCache;
+  /** The build cache (photos, pages) in the edition's state folder. */
+  cache?: ContentCache;
 }
 
 /** Templates compiled, assets and photos published: what every page needs before it can render. */
@@ -40,10 +43,10 @@ export async function prepareSite(edition: Edition, outDir: string, options: Sit
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const templates = await loadSiteTemplates(templatesDir);
   const result: SiteResult = emptySiteResult();
-  const { assets, files } = await writeAssets(outDir, templates.css, edition.config.title, edition.config.year);
+  const { assets, files } = await writeAssets(outDir, templates.css, edition.config.title, edition.config.year, options.cache);
   result.files.asset = files.length;
   result.bytes.asset = files.reduce((sum, f) => sum + f.bytes, 0);
-  const photos = await publishPhotos(edition, outDir, options.photoCache);
+  const photos = await publishPhotos(edition, outDir, options.photoCache, 4, options.cache);
   result.files.photo = photos.files;
   result.bytes.photo = photos.bytes;
   return { templates, templatesDir, assets, photos: photos.photos, result };
@@ -81,13 +84,14 @@ export async function writeSitePages(
   site: Pick<SiteInput, "edition" | "ranking" | "issues" | "countdown" | "signUp">,
   outDir: string,
   workers?: number,
+  cache: ContentCache = NO_CACHE,
 ): Promise<SiteResult> {
   const { edition, ranking } = site;
   const result: SiteResult = { files: { ...prepared.result.files }, bytes: { ...prepared.result.bytes } };
   const input: SiteInput = { ...site, photos: prepared.photos, assets: prepared.assets };
   const count = workers ?? (ranking.entries.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 1);
   if (count <= 1) {
-    await writeFiles(outDir, sitePages(input, prepared.templates), (f, bytes) => {
+    await emitAll(siteJobs(input), { outDir, templates: prepared.templates, cacheRoot: cache.root }, (f, bytes) => {
       result.files[f.kind]++;
       result.bytes[f.kind] += bytes;
     });
@@ -99,7 +103,13 @@ export async function writeSitePages(
   // one worker starts on the embeds, the others on the pages (the bulk of the rendering)
   const shards = await Promise.allSettled(
     Array.from({ length: count }, (_, i) =>
-      runShard({ input: shared, templatesDir: prepared.templatesDir, outDir, shard: { next, first: i === 0 ? 1 : 0 } satisfies Shard }),
+      runShard({
+        input: shared,
+        templatesDir: prepared.templatesDir,
+        outDir,
+        cacheRoot: cache.root,
+        shard: { next, first: i === 0 ? 1 : 0 } satisfies Shard,
+      }),
     ),
   );
   for (const s of shards) if (s.status === "rejected") throw s.reason;

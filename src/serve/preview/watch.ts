@@ -16,7 +16,14 @@ export interface Watcher {
 
 const hidden = (name: string) => name.startsWith(".");
 
-export function watchEdition(dir: string, templatesRoot: string, onChange: () => void, debounceMs = 150): Watcher {
+/**
+ * A save arrives as a few file events within milliseconds (Excel and editors write a temporary file
+ * and rename it): 60 ms of quiet is enough to see it as one change, and short against the editors'
+ * wait for the reloaded page.
+ */
+export const DEBOUNCE_MS = 60;
+
+export function watchEdition(dir: string, templatesRoot: string, onChange: () => void, debounceMs = DEBOUNCE_MS): Watcher {
   let timer: NodeJS.Timeout | null = null;
   const changed = () => {
     if (timer !== null) clearTimeout(timer);
