@@ -20,7 +20,7 @@ import { assertReplaceable, makeTemp, removeStale, swapIn } from "../build/swap.
 import { summarize, type NewsletterFigures } from "../build/summary.js";
 import type { BuildResult } from "../build/result.js";
 import { loadValidEdition, type ValidEdition } from "./checked-edition.js";
-import { rankForPublication, revealedBy } from "./publication.js";
+import { placesOf, planForPublication, rankForPublication, revealedBy } from "./publication.js";
 import { publicView } from "./public-view.js";
 import { issueFingerprint } from "./fingerprint.js";
 import { storeIssues } from "./issue-store.js";
@@ -121,12 +121,15 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
       undefined,
       cache,
     );
-    const fingerprint = await issueFingerprint(edition, published, options.newsletterTemplatesDir);
+    const plan = new Map(planForPublication(edition, ranking, published).map((p) => [p.issue.number, placesOf(p)]));
     const stored = await storeIssues(
       edition.dir,
-      newsletters.issues.map((i) => i.compiled),
-      fingerprint,
-      new Date(options.clock?.() ?? Date.now()).toISOString(),
+      newsletters.issues.map((i) => ({ compiled: i.compiled, places: plan.get(i.compiled.number) ?? [] })),
+      {
+        fingerprint: await issueFingerprint(edition, published, options.newsletterTemplatesDir),
+        builtAt: new Date(options.clock?.() ?? Date.now()).toISOString(),
+        warnings: warnings.filter((w) => w.file !== edition.subscribersFile),
+      },
     );
     stopIfInterrupted(options.signal, "the build stopped before publishing");
     await swapIn(tmp, target);

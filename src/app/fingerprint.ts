@@ -8,7 +8,11 @@ import type { Edition } from "../edition/model.js";
 import { templatesDigest } from "../render/newsletter/templates.js";
 import type { PublishedState } from "./publication.js";
 
-export async function issueFingerprint(edition: Edition, published: PublishedState, templatesDir?: string): Promise<string> {
+export async function issueFingerprint(
+  edition: Pick<Edition, "fingerprint">,
+  published: PublishedState,
+  templatesDir?: string,
+): Promise<string> {
   return createHash("sha256")
     .update(edition.fingerprint)
     .update("\u0000")

@@ -3,19 +3,40 @@
  * published folder: `mail.html` and `mail.txt` (the templates with their per-recipient
  * placeholders, for a look) and `issue.json` (everything `send` needs, and the fingerprint of what
  * the issue was compiled from). `send` takes the issue as the last build compiled it when the
- * fingerprint still matches, and compiles it itself otherwise.
+ * fingerprint still matches, and compiles it itself otherwise. With it, the build keeps what its
+ * check and ranking found: the places the issue reveals and the edition's warnings, so that such a
+ * send need not parse, check and rank the edition again (edition/quick-load.ts).
  */
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CompiledIssue } from "../render/newsletter/model.js";
 import { fillPlan } from "../render/newsletter/placeholders.js";
 import { stateFolder } from "../lib/state-folder.js";
+import type { Problem } from "../lib/problem.js";
+import type { NewPlace } from "./publication.js";
 
 interface StoredMeta {
-  version: 1;
+  version: 2;
   fingerprint: string;
   builtAt: string;
   issue: Omit<CompiledIssue, "html" | "text" | "fill">;
+  places: NewPlace[];
+  /** The edition's warnings but those of the subscribers file (a send reads that one itself). */
+  warnings: Problem[];
+}
+
+/** What the build stores of one issue. */
+export interface IssueToStore {
+  compiled: CompiledIssue;
+  places: NewPlace[];
+}
+
+/** An issue as the last build stored it. */
+export interface StoredIssue {
+  issue: CompiledIssue;
+  builtAt: string;
+  places: NewPlace[];
+  warnings: Problem[];
 }
 
 const folderOf = (editionDir: string, issue: number) => path.join(stateFolder(editionDir), "issues", String(issue));
@@ -23,19 +44,18 @@ const folderOf = (editionDir: string, issue: number) => path.join(stateFolder(ed
 /** Writes the compiled issues; each folder is replaced as a whole (written next to it, then renamed). */
 export async function storeIssues(
   editionDir: string,
-  issues: readonly CompiledIssue[],
-  fingerprint: string,
-  builtAt: string,
+  issues: readonly IssueToStore[],
+  stamp: { fingerprint: string; builtAt: string; warnings: Problem[] },
 ): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
-  for (const issue of issues) {
+  for (const { compiled: issue, places } of issues) {
     const target = folderOf(editionDir, issue.number);
     const tmp = `${target}.tmp-${process.pid}`;
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp, { recursive: true });
     const { html, text, fill: _fill, ...meta } = issue;
-    const stored: StoredMeta = { version: 1, fingerprint, builtAt, issue: meta };
+    const stored: StoredMeta = { version: 2, ...stamp, issue: meta, places };
     const written: [string, string][] = [
       ["mail.html", html],
       ["mail.txt", text],
@@ -53,15 +73,11 @@ export async function storeIssues(
 }
 
 /** The issue as the last build compiled it, when it was compiled from the same fingerprint; else null. */
-export async function loadStoredIssue(
-  editionDir: string,
-  issue: number,
-  fingerprint: string,
-): Promise<{ issue: CompiledIssue; builtAt: string } | null> {
+export async function loadStoredIssue(editionDir: string, issue: number, fingerprint: string): Promise<StoredIssue | null> {
   const folder = folderOf(editionDir, issue);
   try {
     const meta = JSON.parse(await readFile(path.join(folder, "issue.json"), "utf8")) as StoredMeta;
-    if (meta.version !== 1 || meta.fingerprint !== fingerprint || meta.issue.number !== issue) return null;
+    if (meta.version !== 2 || meta.fingerprint !== fingerprint || meta.issue.number !== issue) return null;
     const html = await readFile(path.join(folder, "mail.html"), "utf8");
     const text = await readFile(path.join(folder, "mail.txt"), "utf8");
     const compiled: CompiledIssue = {
@@ -70,7 +86,7 @@ export async function loadStoredIssue(
       text,
       fill: { html: fillPlan(html, meta.issue.placeholders), text: fillPlan(text, meta.issue.placeholders) },
     };
-    return { issue: compiled, builtAt: meta.builtAt };
+    return { issue: compiled, builtAt: meta.builtAt, places: meta.places, warnings: meta.warnings };
   } catch {
     // missing, unreadable or from an older koepfe: the issue is compiled again
     return null;

@@ -5,11 +5,10 @@
  * the one the last `koepfe build` compiled when nothing it was made of changed since, or compiled
  * here. An issue over its budget, or one that selects nobody, never goes out.
  */
-import type { Edition } from "../edition/model.js";
+import type { SendEdition } from "../edition/quick-load.js";
 import type { NewsletterConfig } from "../edition/config-schema.js";
 import { KoepfeError } from "../lib/errors.js";
 import { hasErrors, problem, type Problem } from "../lib/problem.js";
-import type { PublishedPlace } from "../rank/model.js";
 import { compileIssues } from "../render/newsletter/compile.js";
 import { checkBudget } from "../render/newsletter/budget.js";
 import type { CompiledIssue } from "../render/newsletter/model.js";
@@ -19,17 +18,15 @@ import { openExistingLedger } from "../send/ledger/location.js";
 import type { BounceEnvelope } from "../send/source.js";
 import { deliveryTag, verpAddress } from "../bounce/verp.js";
 import type { ValidEdition } from "./checked-edition.js";
-import { planForPublication, rankForPublication, revealedBy } from "./publication.js";
+import { placesOf, planForPublication, rankForPublication, revealedBy, type NewPlace } from "./publication.js";
 import { issueFingerprint } from "./fingerprint.js";
 import { deserializeIssue, loadStoredIssue } from "./issue-store.js";
 
 /** Where the issue that goes out comes from. */
 export type IssueOrigin = { kind: "ledger"; publishedAt: string } | { kind: "build"; builtAt: string } | { kind: "compiled" };
 
-export type NewPlace = Omit<PublishedPlace, "issue" | "publishedAt">;
-
 export interface PreparedIssue {
-  edition: Edition;
+  edition: SendEdition;
   newsletter: NewsletterConfig;
   warnings: Problem[];
   compiled: CompiledIssue;
@@ -63,8 +60,8 @@ export function describeOrigin(issue: number, origin: IssueOrigin): string {
 }
 
 /** The issue that went out, from the ledger; null before its first send. */
-function fromLedger(
-  edition: Edition,
+export function fromLedger(
+  edition: Pick<SendEdition, "dir">,
   issueNumber: number,
   env: NodeJS.ProcessEnv,
 ): { compiled: CompiledIssue; publishedAt: string } | null {
@@ -129,6 +126,27 @@ export async function prepareIssue(
     }
   }
 
+  return readyToSend({ edition, newsletter, compiled, origin, places: placesOf(planned), warnings, secret: options.secret });
+}
+
+/** The parts of an issue ready to go out, before its last checks. */
+export interface IssueParts {
+  edition: SendEdition;
+  newsletter: NewsletterConfig;
+  compiled: CompiledIssue;
+  origin: IssueOrigin;
+  places: NewPlace[];
+  warnings: Problem[];
+  secret: string;
+}
+
+/**
+ * An issue checked against its budget, with its mail settings; stops with a KoepfeError (exit 1)
+ * when it must not go out.
+ */
+export function readyToSend(parts: IssueParts): PreparedIssue {
+  const { edition, newsletter, compiled, origin, places, warnings } = parts;
+  const issueNumber = compiled.number;
   const budget = checkBudget(compiled, {
     maxHtmlBytes: newsletter.max_html_bytes,
     listId: newsletter.list_id,
@@ -147,19 +165,6 @@ export async function prepareIssue(
       { problems },
     );
   }
-  const places = planned.entries.map(
-    (e): NewPlace => ({
-      id: e.id,
-      position: e.position,
-      rank: e.rank,
-      points: e.points,
-      category: e.nominee.category,
-      categoryRank: e.category_rank,
-      name: e.nominee.name,
-      company: e.nominee.company,
-      role: e.nominee.role,
-    }),
-  );
   const sender = parseFrom(newsletter.from);
   return {
     edition,
@@ -178,7 +183,7 @@ export async function prepareIssue(
       listTitle: edition.config.title,
       unsubscribeMailto: newsletter.unsubscribe_mailto,
     },
-    personalize: { secret: options.secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
-    bounce: bounceEnvelope(newsletter, options.secret, issueNumber),
+    personalize: { secret: parts.secret, listId: newsletter.list_id, unsubscribeBaseUrl: newsletter.unsubscribe_url },
+    bounce: bounceEnvelope(newsletter, parts.secret, issueNumber),
   };
 }

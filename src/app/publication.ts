@@ -22,7 +22,7 @@ export interface PublishedState {
 export const NOTHING_PUBLISHED: PublishedState = { places: [], issues: [] };
 
 /** Stops when the ledger was written for another list or year (a copied folder, a wrong KOEPFE_STATE). */
-export function assertSameEdition(ledger: Ledger, edition: Edition): void {
+export function assertSameEdition(ledger: Ledger, edition: Pick<Edition, "config">): void {
   const id = ledger.publication.identity();
   const listId = edition.config.newsletter?.list_id;
   if (id === null || listId === undefined || (id.listId === listId && id.year === edition.config.year)) return;
@@ -34,7 +34,7 @@ export function assertSameEdition(ledger: Ledger, edition: Edition): void {
 }
 
 /** What the ledger says went out; nothing when there is no ledger yet. */
-export function readPublished(edition: Edition, env: NodeJS.ProcessEnv): PublishedState {
+export function readPublished(edition: Pick<Edition, "dir" | "config">, env: NodeJS.ProcessEnv): PublishedState {
   const ledger = openExistingLedger(edition.dir, env);
   if (ledger === null) return NOTHING_PUBLISHED;
   try {
@@ -62,4 +62,24 @@ export function revealedBy(published: PublishedState): Map<number, string[]> {
 /** The plan of the issues with what went out kept as it went. */
 export function planForPublication(edition: Edition, ranking: Ranking, published: PublishedState): PlannedIssue[] {
   return planIssues(edition, ranking, revealedBy(published));
+}
+
+/** A place an issue reveals, as the ledger records it when the issue starts going out. */
+export type NewPlace = Omit<PublishedPlace, "issue" | "publishedAt">;
+
+/** The places a planned issue reveals. */
+export function placesOf(planned: PlannedIssue): NewPlace[] {
+  return planned.entries.map(
+    (e): NewPlace => ({
+      id: e.id,
+      position: e.position,
+      rank: e.rank,
+      points: e.points,
+      category: e.nominee.category,
+      categoryRank: e.category_rank,
+      name: e.nominee.name,
+      company: e.nominee.company,
+      role: e.nominee.role,
+    }),
+  );
 }

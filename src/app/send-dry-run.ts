@@ -11,7 +11,7 @@ import { describeAudience } from "../send/audience.js";
 import { audienceOf } from "./audience.js";
 import { messageIdFor } from "../send/mailer/message.js";
 import { newsletterSource } from "../send/source.js";
-import type { PreparedIssue } from "./prepare-issue.js";
+import { describeOrigin, type PreparedIssue } from "./prepare-issue.js";
 import { prepareToSend, type IssueRequest } from "./send-issue.js";
 import { realMailers, type AppIo } from "./ports.js";
 import { stateFolder } from "../lib/state-folder.js";
@@ -88,6 +88,7 @@ export async function sendDryRun(request: DryRunRequest, io: AppIo): Promise<Exi
       : "";
   const lines = [
     `dry run of issue ${p.settings.issue}: ${sizes.length} message${sizes.length === 1 ? "" : "s"} written to ${folder}${more}`,
+    describeOrigin(p.settings.issue, p.origin),
     `audience: ${describeAudience(audience)}`,
     sizes.length > 0
       ? `sizes: total ${kib(total)}, smallest ${kib(sizes.reduce((a, b) => Math.min(a, b)))}, average ${kib(total / sizes.length)}, largest ${kib(sizes.reduce((a, b) => Math.max(a, b)))}`

@@ -1,7 +1,8 @@
 /**
- * `koepfe send ISSUE`: the real, resumable send. Loads and checks the edition once, compiles the
- * issue, takes the run lock, fixes the audience on the first run, then runs the send loop over SMTP
- * and reports. Running it again resumes; after completion it sends nothing.
+ * `koepfe send ISSUE`: the real, resumable send. Starts from the last build's compiled issue when
+ * nothing changed since (else loads and checks the edition once and compiles the issue), takes the
+ * run lock, fixes the audience on the first run, then runs the send loop over SMTP and reports.
+ * Running it again resumes; after completion it sends nothing.
  */
 import { KoepfeError, type ExitCode } from "../lib/errors.js";
 import { requireSecret } from "../lib/token.js";
@@ -20,6 +21,7 @@ import { Progress } from "../send/progress.js";
 import { runExitCode, summaryLines, type SendRunResult } from "../send/run-result.js";
 import { loadValidEdition } from "./checked-edition.js";
 import { describeOrigin, prepareIssue, type PreparedIssue } from "./prepare-issue.js";
+import { quickPrepareIssue } from "./quick-issue.js";
 import { requireApproval } from "./approval.js";
 import { assertRatesAllow } from "./rate-gate.js";
 import { assertSameEdition } from "./publication.js";
@@ -41,8 +43,14 @@ export async function prepareToSend(
   io: AppIo,
 ): Promise<{ prepared: PreparedIssue; dkim: DkimSettings | null }> {
   const secret = requireSecret(io.env);
-  const valid = await loadValidEdition(request.dir, { subscribersFile: request.subscribersFile, signal: io.signal, env: io.env });
-  const prepared = await prepareIssue(valid, request.issue, { secret, env: io.env });
+  // unchanged since the last build: start from what it checked and compiled (app/quick-issue.ts)
+  const prepared =
+    (await quickPrepareIssue(request, { secret, env: io.env })) ??
+    (await prepareIssue(
+      await loadValidEdition(request.dir, { subscribersFile: request.subscribersFile, signal: io.signal, env: io.env }),
+      request.issue,
+      { secret, env: io.env },
+    ));
   const warnings = prepared.warnings.filter((w) => w.severity === "warning").length;
   if (warnings > 0)
     io.err.write(`koepfe: ${warnings} warning${warnings === 1 ? "" : "s"} in the edition ("koepfe check ${request.dir}" lists them)\n`);

@@ -50,10 +50,10 @@ export interface LoadOptions {
   signal?: AbortSignal | undefined;
 }
 
-const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+export const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 /** One hash over the hashes of the files, in name order. */
-function fingerprintOf(hashes: ReadonlyMap<string, string>): string {
+export function fingerprintOf(hashes: ReadonlyMap<string, string>): string {
   const h = createHash("sha256");
   for (const name of [...hashes.keys()].sort()) h.update(`${name}\u0000${hashes.get(name)}\u0000`);
   return h.digest("hex");
@@ -238,7 +238,7 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
 }
 
 /** The intro files edition.json names: relative paths that must resolve inside the edition folder. */
-async function loadIntros(dir: string, config: EditionConfig | null, problems: Problem[]): Promise<Record<string, string>> {
+export async function loadIntros(dir: string, config: EditionConfig | null, problems: Problem[]): Promise<Record<string, string>> {
   const intros: Record<string, string> = {};
   for (const [i, issue] of (config?.newsletter?.issues ?? []).entries()) {
     if (issue.intro === undefined) continue;

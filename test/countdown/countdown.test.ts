@@ -10,6 +10,7 @@ import { simpleParser } from "mailparser";
 import { runBin, spawnBin } from "../helpers/cli.js";
 import { preview } from "../../src/app/preview.js";
 import { startSmtp, type TestSmtp } from "../helpers/smtp.js";
+import { confirmed, subscribersCsv, type SubscriberRow } from "../helpers/send.js";
 import { tempOut } from "../helpers/site.js";
 import {
   IDS,
@@ -256,5 +257,35 @@ describe("send takes the issue as the build compiled it", () => {
     const built = countdownEdition();
     expect(runBin(["build", built, "--out", tempOut()], { env }).code).toBe(0);
     expect((await send(["send", "1", built], env)).stdout).toMatch(/"event":"issue","issue":1,"origin":"build"/);
+  }, 120_000);
+
+  it("and reads the subscribers itself: their warnings and errors as a full check gives them", async () => {
+    const dir = countdownEdition();
+    const env = countdownEnv(smtp.url);
+    expect(runBin(["build", dir, "--out", tempOut()], { env }).code).toBe(0);
+    // a sign-up list exported again after the build: one address twice (a warning), one new reader
+    const rows = [
+      ...confirmed(3, "countdown.test"),
+      ["r1@countdown.test", "Leser1", "confirmed", "2024-01-05T10:00:00Z"],
+    ] as SubscriberRow[];
+    rewrite(dir, "subscribers.csv", subscribersCsv([...rows, ["neu@countdown.test", "Neu", "confirmed", "2024-01-06T10:00:00Z"]]));
+    const dry = await send(["send", "1", dir, "--dry-run"], env);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/issue 1: as compiled by koepfe build/);
+    expect(dry.stderr).toMatch(/1 warning in the edition/);
+    expect(dry.stdout).toMatch(/4 recipients/);
+    // the same as the full path gives (a changed nominee: no build of this edition)
+    rewrite(dir, "nominees.csv", nomineesCsv({ n11: { role: "Vorstand" } }));
+    const full = await send(["send", "1", dir, "--dry-run"], env);
+    expect(full.stdout).toMatch(/issue 1: compiled now/);
+    expect(full.stderr).toMatch(/1 warning in the edition/);
+    expect(full.stdout).toMatch(/4 recipients/);
+    // an error in the subscribers: stopped with the line and column, nothing sent
+    expect(runBin(["build", dir, "--out", tempOut()], { env }).code).toBe(0);
+    rewrite(dir, "subscribers.csv", subscribersCsv([...rows, ["kein-at-zeichen", "X", "confirmed", "2024-01-06T10:00:00Z"]]));
+    const bad = await send(["send", "1", dir], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/subscribers\.csv:6:1: error/);
+    expect(smtp.countFor("neu@countdown.test")).toBe(0);
   }, 120_000);
 });
