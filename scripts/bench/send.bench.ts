@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import path from "node:path";
-import { benchTmp, CLI, emit, measure, ROOT, type BenchRow, type Measured } from "./lib.js";
+import { benchTmp, CLI, emit, generateEdition, measure, ROOT, type BenchRow, type Measured } from "./lib.js";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 
 const MESSAGES = 20_000;
@@ -155,6 +155,58 @@ async function ledgerCase(durability: "NORMAL" | "FULL", inFlight: number): Prom
   };
 }
 
+/**
+ * Issue 14's row: `koepfe send 1` of a generated 10,000-nominee edition (its own subscribers.csv,
+ * ~4,200 recipients) as the scheduled job runs it — right after `koepfe build` — whole process, start
+ * to exit, against smtp-source sending as many messages of the same size into the same sink.
+ */
+async function wholeSendCase(port: number): Promise<BenchRow> {
+  const dir = path.join(tmp, "edition-10k");
+  generateEdition(dir, ["--nominees", "10000", "--subscribers", "5000", "--seed", "14"]);
+  const build = spawnSync(process.execPath, [CLI, "build", dir, "--out", path.join(tmp, "out-10k")], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const size = messageSize(dir);
+  const run = await measureCpu(process.execPath, [CLI, "send", "1", dir, "--concurrency", String(CONCURRENCY)], {
+    ...env,
+    KOEPFE_SMTP_URL: `smtp://127.0.0.1:${port}`,
+  });
+  const lines = run.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { event: string; time: string; origin?: string; run?: { sent: number } });
+  const sent = lines.find((l) => l.event === "summary")?.run?.sent ?? 0;
+  const origin = lines.find((l) => l.event === "issue")?.origin;
+  const start = lines.find((l) => l.event === "start");
+  const end = lines.find((l) => l.event === "summary");
+  if (run.code !== 0 || sent === 0 || !start || !end) throw new Error(`koepfe send failed (exit ${run.code}): ${run.stderr}`);
+  const source = await measureCpu(SOURCE, [
+    "-m",
+    String(sent),
+    "-s",
+    String(CONCURRENCY),
+    "-l",
+    String(size),
+    "-f",
+    "a@example.org",
+    "-t",
+    "b@example.org",
+    `127.0.0.1:${port}`,
+  ]);
+  // before the first message: the process's time less the send loop's (its start to its summary)
+  const startUp = run.seconds - (Date.parse(end.time) - Date.parse(start.time)) / 1000;
+  return {
+    name: `send: koepfe send 1 of the 10,000-nominee edition (${sent.toLocaleString("en-US")} recipients × ${(size / 1024).toFixed(0)} KiB), whole process`,
+    value: `${(source.seconds / run.seconds).toFixed(2)}× smtp-source`,
+    target: ">= 0.5× smtp-source",
+    note:
+      `koepfe ${run.seconds.toFixed(2)} s (${(sent / run.seconds).toFixed(0)} msg/s; issue from: ${origin}; first message ~${Math.max(0, startUp).toFixed(1)} s after start), ` +
+      `smtp-source ${source.seconds.toFixed(2)} s; CPU ${((run.cpuSeconds * 1000) / sent).toFixed(2)} ms/msg vs ${((source.cpuSeconds * 1000) / sent).toFixed(2)}; peak RSS ${run.peakRssMb.toFixed(0)} MB`,
+  };
+}
+
 const subscribers = path.join(tmp, "subscribers.csv");
 const rows = Array.from({ length: MESSAGES }, (_, i) => `leser${i + 1}@bench.example.net,Leser,confirmed,2024-01-05T10:00:00Z`);
 writeFileSync(subscribers, `email,first_name,status,confirmed_at\n${rows.join("\n")}\n`);
@@ -165,6 +217,7 @@ const sink = spawn(SINK, [...(asRoot ? ["-u", "nobody"] : []), `127.0.0.1:${port
 const out: BenchRow[] = [];
 try {
   await waitForPort(port);
+  out.push(await wholeSendCase(port));
   out.push(await sendCase(edition("sample", null), subscribers, port));
   out.push(await sendCase(edition("two-entries", [99, 100]), subscribers, port));
 } finally {
