@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export interface BenchRow {
@@ -85,4 +86,14 @@ export function generateEdition(out: string, args: string[]): void {
     { stdio: "inherit" },
   );
   if (gen.status !== 0) throw new Error("generate-edition failed");
+}
+
+/** A port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -7,9 +7,9 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer, connect } from "node:net";
+import { connect } from "node:net";
 import path from "node:path";
-import { benchTmp, CLI, emit, generateEdition, measure, ROOT, type BenchRow, type Measured } from "./lib.js";
+import { benchTmp, CLI, emit, freePort, generateEdition, measure, ROOT, type BenchRow, type Measured } from "./lib.js";
 import { Ledger } from "../../src/send/ledger/ledger.js";
 
 const MESSAGES = 20_000;
@@ -18,15 +18,6 @@ const SINK = "/usr/sbin/smtp-sink";
 const SOURCE = "/usr/sbin/smtp-source";
 const tmp = benchTmp("send");
 const env = { KOEPFE_SECRET: "bench-secret-0123456789abcdef", KOEPFE_DKIM_KEY_FILE: "" };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {

@@ -122,6 +122,9 @@ export async function templatesDigest(dir: string = DEFAULT_TEMPLATES_DIR): Prom
   return digestOf(await readSources(dir));
 }
 
+/** The templates last compiled per folder and kind, by the hash of their sources: a preview's rebuild reuses them. */
+const compiledLast = new Map<string, NewsletterTemplates>();
+
 /**
  * Reads and compiles the templates of `dir`. With `instrument`, every MJML template line ends in a
  * marker naming its file and line (see template-lines.ts): used only to locate an MJML error.
@@ -144,6 +147,10 @@ export async function loadTemplates(
       e,
     );
   }
+  const digest = digestOf(sources);
+  const key = `${dir}\u0000${options.instrument === true}\u0000${digest}`;
+  const memo = compiledLast.get(key);
+  if (memo) return memo;
   const mjmlSources = [sources.layout, ...sources.partials];
   const files = [...mjmlSources, sources.text].map((s) => s.file);
   const partialName = (file: string) => path.basename(file, PARTIAL_EXT);
@@ -161,6 +168,9 @@ export async function loadTemplates(
   const layout = compile(sources.layout);
   // the text part is text/plain: HTML entities would show up literally in it
   const text = compile(sources.text, { noEscape: true });
-  const digest = digestOf(sources);
-  return { label, digest, files, renderMjml: (data) => layout(data), renderText: (data) => text(data) };
+  const templates: NewsletterTemplates = { label, digest, files, renderMjml: (data) => layout(data), renderText: (data) => text(data) };
+  // one set per kind: the plain and the instrumented ones alternate when an MJML error is located
+  for (const k of compiledLast.keys()) if (k.startsWith(`${dir}\u0000${options.instrument === true}\u0000`)) compiledLast.delete(k);
+  compiledLast.set(key, templates);
+  return templates;
 }

@@ -43,10 +43,25 @@ async function readTemplate(file: string): Promise<string> {
   }
 }
 
+/** The templates last compiled, by the hash of their sources: a preview's rebuild reuses them. */
+let last: { key: string; templates: SiteTemplates } | null = null;
+
 /** Reads and compiles every site template; parse errors surface here, before anything is written. */
 export async function loadSiteTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Promise<SiteTemplates> {
+  const partialDir = path.join(dir, "partials");
+  const partialFiles = (await readdir(partialDir).catch(() => [] as string[])).filter((f) => f.endsWith(".hbs"));
+  const names: TemplateName[] = [...PAGE_TEMPLATES.map((p) => `pages/${p}` as const), ...EMBED_TEMPLATES.map((e) => `embed/${e}` as const)];
+  const read = async (name: string, file: string) => ({ name, file, source: await readTemplate(file) });
+  const partials = [await read("layout", path.join(dir, "layout.hbs"))];
+  for (const f of partialFiles) partials.push(await read(f.slice(0, -4), path.join(partialDir, f)));
+  const pages: { name: TemplateName; file: string; source: string }[] = [];
+  for (const name of names) pages.push({ ...(await read(name, path.join(dir, `${name}.hbs`))), name });
+  const css = await readTemplate(path.join(dir, "assets/site.css"));
+  const digest = hashKey(...[...partials, ...pages].flatMap((t) => [t.name, t.source]));
+  const key = hashKey(dir, digest, css);
+  if (last?.key === key) return last.templates;
+
   const hb = Handlebars.create();
-  const sources: string[] = [];
   // hb.compile is lazy: parse first so a syntax error is reported before anything is rendered
   const parse = (file: string, source: string) => {
     try {
@@ -55,34 +70,19 @@ export async function loadSiteTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Pr
       throw templateError(file, e);
     }
   };
+  for (const t of partials) {
+    parse(t.file, t.source);
+    hb.registerPartial(t.name, t.source);
+  }
   // only Handlebars' own helpers (if, each, unless, with) exist: any other name is an error, not a silent miss
-  const compile = (file: string, source: string) => {
-    parse(file, source);
-    return hb.compile(source, { strict: true, preventIndent: true, knownHelpersOnly: true });
-  };
-  const partialDir = path.join(dir, "partials");
-  const partialFiles = (await readdir(partialDir).catch(() => [] as string[])).filter((f) => f.endsWith(".hbs"));
-  for (const [name, file] of [
-    ["layout", path.join(dir, "layout.hbs")],
-    ...partialFiles.map((f) => [f.slice(0, -4), path.join(partialDir, f)]),
-  ] as const) {
-    const source = await readTemplate(file);
-    parse(file, source);
-    hb.registerPartial(name, source);
-    sources.push(name, source);
-  }
   const compiled = new Map<TemplateName, { file: string; run: HandlebarsTemplateDelegate }>();
-  const names: TemplateName[] = [...PAGE_TEMPLATES.map((p) => `pages/${p}` as const), ...EMBED_TEMPLATES.map((e) => `embed/${e}` as const)];
-  for (const name of names) {
-    const file = path.join(dir, `${name}.hbs`);
-    const source = await readTemplate(file);
-    sources.push(name, source);
-    compiled.set(name, { file, run: compile(file, source) });
+  for (const t of pages) {
+    parse(t.file, t.source);
+    compiled.set(t.name, { file: t.file, run: hb.compile(t.source, { strict: true, preventIndent: true, knownHelpersOnly: true }) });
   }
-  const css = await readTemplate(path.join(dir, "assets/site.css"));
-  return {
+  const templates: SiteTemplates = {
     css,
-    digest: hashKey(...sources),
+    digest,
     render(name, view) {
       const t = compiled.get(name);
       if (!t) throw new KoepfeError("E_TEMPLATE_MISSING", `no template ${name}`);
@@ -93,4 +93,6 @@ export async function loadSiteTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Pr
       }
     },
   };
+  last = { key, templates };
+  return templates;
 }
