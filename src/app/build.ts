@@ -16,7 +16,7 @@ import { siteSignUp } from "./site-signup.js";
 import { NO_CACHE, openContentCache } from "../lib/content-cache.js";
 import { stateFolder } from "../lib/state-folder.js";
 import type { PhotoCache } from "../render/site/photos.js";
-import { assertReplaceable, makeTemp, removeStale, swapIn } from "../build/swap.js";
+import { assertReplaceable, discard, makeTemp, removeStale, swapIn } from "../build/swap.js";
 import { summarize, type NewsletterFigures } from "../build/summary.js";
 import type { BuildResult } from "../build/result.js";
 import { loadValidEdition, type ValidEdition } from "./checked-edition.js";
@@ -44,6 +44,11 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined;
   env?: NodeJS.ProcessEnv | undefined;
   clock?: () => number;
+  /**
+   * Called once the new output is in place, before the old one is removed and the cache pruned (the
+   * preview reloads its pages then); the build's promise resolves after both.
+   */
+  onPublished?: (result: BuildResult) => void;
 }
 
 /** Both results once both have settled (so nothing still writes into a folder being removed), else the first error. */
@@ -83,6 +88,8 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
   });
   await removeStale(target);
   const tmp = await makeTemp(target);
+  let built: BuildResult;
+  let backup: string | null;
   try {
     // MJML runs on the main thread, sharp on libuv's: the two halves overlap
     const [newsletters, prepared] = await settled(
@@ -131,10 +138,6 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
         warnings: warnings.filter((w) => w.file !== edition.subscribersFile),
       },
     );
-    stopIfInterrupted(options.signal, "the build stopped before publishing");
-    await swapIn(tmp, target);
-    // the previous output is gone: what only it linked leaves the cache
-    await cache.prune();
     const figures: NewsletterFigures = {
       web: { files: webFiles.length, bytes: publicIssues.reduce((s, i) => s + i.summary.webVersionBytes, 0) },
       mails: stored,
@@ -152,11 +155,19 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
       ...(signUp.note === undefined ? {} : { signUpNote: signUp.note }),
     };
     const result: NewsletterBuildResult = { issues: newsletters.issues.map((i) => i.summary), problems: newsletters.problems };
-    return { edition, ranking, newsletters: result, warnings: allWarnings, summary, upcoming: view.countdown.upcoming };
+    built = { edition, ranking, newsletters: result, warnings: allWarnings, summary, upcoming: view.countdown.upcoming };
+    stopIfInterrupted(options.signal, "the build stopped before publishing");
+    backup = await swapIn(tmp, target);
+    options.onPublished?.(built);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw unpublished(e, target);
   }
+  // published: tidying up after it is no reason to say otherwise
+  await discard(backup);
+  // the previous output is gone: what only it linked leaves the cache
+  await cache.prune();
+  return built;
 }
 
 /** `koepfe build [DIR] --out DIR [--as-of ISO]`: load and check the edition, then build it. */

@@ -7,7 +7,7 @@
  * check and ranking found: the places the issue reveals and the edition's warnings, so that such a
  * send need not parse, check and rank the edition again (edition/quick-load.ts).
  */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CompiledIssue } from "../render/newsletter/model.js";
 import { fillPlan } from "../render/newsletter/placeholders.js";
@@ -41,6 +41,16 @@ export interface StoredIssue {
 
 const folderOf = (editionDir: string, issue: number) => path.join(stateFolder(editionDir), "issues", String(issue));
 
+async function sameAsStored(folder: string, stored: StoredMeta): Promise<boolean> {
+  try {
+    const old = JSON.parse(await readFile(path.join(folder, "issue.json"), "utf8")) as StoredMeta;
+    await Promise.all(["mail.html", "mail.txt"].map((f) => stat(path.join(folder, f))));
+    return JSON.stringify({ ...old, builtAt: "" }) === JSON.stringify({ ...stored, builtAt: "" });
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the compiled issues; each folder is replaced as a whole (written next to it, then renamed). */
 export async function storeIssues(
   editionDir: string,
@@ -51,9 +61,6 @@ export async function storeIssues(
   let bytes = 0;
   for (const { compiled: issue, places } of issues) {
     const target = folderOf(editionDir, issue.number);
-    const tmp = `${target}.tmp-${process.pid}`;
-    await rm(tmp, { recursive: true, force: true });
-    await mkdir(tmp, { recursive: true });
     const { html, text, fill: _fill, ...meta } = issue;
     const stored: StoredMeta = { version: 2, ...stamp, issue: meta, places };
     const written: [string, string][] = [
@@ -61,11 +68,15 @@ export async function storeIssues(
       ["mail.txt", text],
       ["issue.json", `${JSON.stringify(stored, null, 2)}\n`],
     ];
-    for (const [name, content] of written) {
-      await writeFile(path.join(tmp, name), content);
-      files++;
-      bytes += Buffer.byteLength(content);
-    }
+    files += written.length;
+    for (const [, content] of written) bytes += Buffer.byteLength(content);
+    // the same issue from the same edition (its content hash covers mail.html and mail.txt): kept as
+    // it is, with the time of the build that made it
+    if (await sameAsStored(target, stored)) continue;
+    const tmp = `${target}.tmp-${process.pid}`;
+    await rm(tmp, { recursive: true, force: true });
+    await mkdir(tmp, { recursive: true });
+    for (const [name, content] of written) await writeFile(path.join(tmp, name), content);
     await rm(target, { recursive: true, force: true });
     await rename(tmp, target);
   }

@@ -75,10 +75,11 @@ export async function makeTemp(target: string): Promise<string> {
 }
 
 /**
- * Puts `tmp` in place of `target`: old → backup, tmp → target, backup removed. If the second rename
- * fails the backup goes back, so the target is never left missing.
+ * Puts `tmp` in place of `target`: old → backup, tmp → target. If the second rename fails the backup
+ * goes back, so the target is never left missing. Returns the backup (null when there was no target)
+ * for `discard`: removing a large old output need not hold up whoever waits for the new one.
  */
-export async function swapIn(tmp: string, target: string): Promise<void> {
+export async function swapIn(tmp: string, target: string): Promise<string | null> {
   const backup = `${target}.old-${suffix()}`;
   let moved = false;
   try {
@@ -93,5 +94,10 @@ export async function swapIn(tmp: string, target: string): Promise<void> {
     if (moved) await rename(backup, target);
     throw e;
   }
-  if (moved) await rm(backup, { recursive: true, force: true });
+  return moved ? backup : null;
+}
+
+/** Removes the backup `swapIn` left (a build killed before this leaves it to `removeStale`). */
+export async function discard(backup: string | null): Promise<void> {
+  if (backup !== null) await rm(backup, { recursive: true, force: true });
 }

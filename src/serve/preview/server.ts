@@ -28,6 +28,8 @@ export interface PreviewBuildRequest {
   siteTemplatesDir: string;
   newsletterTemplatesDir: string;
   photoCache: PhotoCache;
+  /** The new pages are in place (the old ones are still being removed): time to reload. */
+  onPublished: (result: BuildResult) => void;
 }
 
 export interface PreviewOptions {
@@ -65,22 +67,39 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   const rebuilder = new Rebuilder(async () => {
     const build = ++builds;
+    let reloaded = false;
+    const reload = () => {
+      if (reloaded) return;
+      reloaded = true;
+      watcher?.refresh();
+      for (const c of clients) c.write(`event: reload\ndata: ${build}\n\n`);
+    };
+    const published = (result: BuildResult) => {
+      mount = new URL(result.edition.config.base_url).pathname;
+      state = { kind: "ok", result, builtAt: new Date(), build };
+      log(`built in ${result.summary.seconds.toFixed(2)} s: ${result.summary.pages} pages, ${result.summary.mails} mails`);
+      reload();
+    };
     try {
       const result = await options.build({
         out,
         siteTemplatesDir: path.join(templatesRoot, "site"),
         newsletterTemplatesDir: path.join(templatesRoot, "newsletter"),
         photoCache,
+        // the pages reload as soon as the new ones are in place, not after the old ones are gone
+        onPublished: published,
       });
-      mount = new URL(result.edition.config.base_url).pathname;
-      state = { kind: "ok", result, builtAt: new Date(), build };
-      log(`built in ${result.summary.seconds.toFixed(2)} s: ${result.summary.pages} pages, ${result.summary.mails} mails`);
+      if (!reloaded) published(result);
     } catch (e) {
-      state = failedState(e, build, new Date());
-      log(`build failed: ${state.kind === "failed" ? state.message.split("\n")[0] : ""}`);
+      const message = failedState(e, build, new Date());
+      // tidying up after the new pages were in place: they stay, the next build tidies again
+      if (reloaded) log(`after the build: ${message.kind === "failed" ? message.message.split("\n")[0] : ""}`);
+      else {
+        state = message;
+        log(`build failed: ${message.kind === "failed" ? message.message.split("\n")[0] : ""}`);
+      }
     }
-    watcher?.refresh();
-    for (const c of clients) c.write(`event: reload\ndata: ${build}\n\n`);
+    reload();
   });
 
   // the editors' own machine: a few browser tabs, not the world
