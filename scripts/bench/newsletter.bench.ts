@@ -89,6 +89,6 @@ emit([
   {
     name: `newsletter: compile all ${issues.length} issues of the sample edition`,
     value: `${compileSeconds.toFixed(2)} s`,
-    note: "includes the first MJML minify call (~0.5 s lazy load)",
+    note: "includes loading MJML on the first compile (~0.5 s)",
   },
 ]);
