@@ -24,6 +24,8 @@ import { placesOf, planForPublication, rankForPublication, revealedBy } from "./
 import { publicView } from "./public-view.js";
 import { issueFingerprint } from "./fingerprint.js";
 import { storeIssues } from "./issue-store.js";
+import { storedIssuesCurrent } from "./quick-issue.js";
+import { stopMjmlThread } from "../render/newsletter/mjml.js";
 
 export interface BuildOptions {
   /** The output folder, replaced as a whole. */
@@ -173,9 +175,15 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
 /** `koepfe build [DIR] --out DIR [--as-of ISO]`: load and check the edition, then build it. */
 export async function buildEdition(dir: string, options: BuildOptions): Promise<BuildResult> {
   const target = path.resolve(options.out);
-  const valid = await loadValidEdition(dir, { signal: options.signal, env: options.env }).catch((e: unknown) => {
-    throw unpublished(e, target);
-  });
-  stopIfInterrupted(options.signal, "the build stopped after checking the edition");
-  return buildChecked(valid, options);
+  try {
+    // the MJML thread (started by the command) is of no use when every stored issue is current
+    if (await storedIssuesCurrent(dir, options.env ?? process.env, options.newsletterTemplatesDir)) await stopMjmlThread();
+    const valid = await loadValidEdition(dir, { signal: options.signal, env: options.env }).catch((e: unknown) => {
+      throw unpublished(e, target);
+    });
+    stopIfInterrupted(options.signal, "the build stopped after checking the edition");
+    return await buildChecked(valid, options);
+  } finally {
+    await stopMjmlThread();
+  }
 }

@@ -7,7 +7,7 @@
  * check and ranking found: the places the issue reveals and the edition's warnings, so that such a
  * send need not parse, check and rank the edition again (edition/quick-load.ts).
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CompiledIssue } from "../render/newsletter/model.js";
 import { fillPlan } from "../render/newsletter/placeholders.js";
@@ -81,6 +81,18 @@ export async function storeIssues(
     await rename(tmp, target);
   }
   return { files, bytes };
+}
+
+/** True when issues are stored and every one was compiled from `fingerprint`. */
+export async function storedFingerprintsAre(editionDir: string, fingerprint: string): Promise<boolean> {
+  const root = path.join(stateFolder(editionDir), "issues");
+  const names = (await readdir(root).catch(() => [] as string[])).filter((n) => /^\d+$/.test(n));
+  if (names.length === 0) return false;
+  for (const n of names) {
+    const meta = JSON.parse(await readFile(path.join(root, n, "issue.json"), "utf8")) as StoredMeta;
+    if (meta.version !== 2 || meta.fingerprint !== fingerprint) return false;
+  }
+  return true;
 }
 
 /** The issue as the last build compiled it, when it was compiled from the same fingerprint; else null. */

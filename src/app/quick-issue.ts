@@ -11,7 +11,7 @@ import { subscriberDuplicates } from "../check/references.js";
 import { assertEditionDir } from "../edition/load.js";
 import { quickFingerprint, quickSubscribers } from "../edition/quick-load.js";
 import { issueFingerprint } from "./fingerprint.js";
-import { loadStoredIssue } from "./issue-store.js";
+import { loadStoredIssue, storedFingerprintsAre } from "./issue-store.js";
 import { fromLedger, readyToSend, type IssueOrigin, type PreparedIssue } from "./prepare-issue.js";
 import { readPublished, type PublishedState } from "./publication.js";
 
@@ -48,4 +48,20 @@ export async function quickPrepareIssue(
     ],
     secret: options.secret,
   });
+}
+
+/**
+ * Whether every issue the last build stored was compiled from the edition as it is now (then a build
+ * compiles no issue and needs no MJML); false when in doubt.
+ */
+export async function storedIssuesCurrent(dirArg: string, env: NodeJS.ProcessEnv, templatesDir?: string): Promise<boolean> {
+  try {
+    const dir = await assertEditionDir(dirArg);
+    const quick = await quickFingerprint(dir);
+    if (!quick) return false;
+    const fingerprint = await issueFingerprint(quick, readPublished({ dir, config: quick.config }, env), templatesDir);
+    return await storedFingerprintsAre(dir, fingerprint);
+  } catch {
+    return false;
+  }
 }

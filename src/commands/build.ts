@@ -13,6 +13,8 @@ export const buildCommand: Command = {
   options: { out: { type: "string" }, "as-of": { type: "string" }, json: { type: "boolean" }, "no-cache": { type: "boolean" } },
   positionals: ["DIR"],
   async run({ positionals, values }, io) {
+    // MJML loads on a thread of its own while the rest loads and the edition is checked
+    (await import("../render/newsletter/mjml.js")).startMjmlThread();
     // loaded here, not at start-up: sharp and the renderers would slow every other command
     const [{ buildEdition }, { formatSummary }] = await Promise.all([import("../app/build.js"), import("../build/summary.js")]);
     const result = await buildEdition(dirOf(positionals[0]), {

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { compileIssues } from "../../../src/render/newsletter/compile.js";
 import { loadTemplates } from "../../../src/render/newsletter/templates.js";
+import { startMjmlThread, stopMjmlThread } from "../../../src/render/newsletter/mjml.js";
 import type { Edition } from "../../../src/edition/model.js";
 import { KoepfeError } from "../../../src/lib/errors.js";
 import { lineOf, loadFixture, rankingOf, templatesWith } from "../../helpers/newsletter.js";
@@ -20,6 +21,25 @@ async function failure(templatesDir: string): Promise<KoepfeError> {
   if (!(e instanceof KoepfeError)) throw new Error(`expected a KoepfeError, got ${String(e)}`);
   return e;
 }
+
+describe("on MJML's own thread (koepfe build starts one)", () => {
+  it("an issue compiles to the same HTML, and an MJML error still names the file and line", async () => {
+    const here = await compileIssues(edition, rankingOf(edition), { only: 1 });
+    startMjmlThread();
+    try {
+      const there = await compileIssues(edition, rankingOf(edition), { only: 1 });
+      expect(there[0]?.html).toBe(here[0]?.html);
+      const file = "partials/entry-card.mjml.hbs";
+      const dir = templatesWith(file, (s) => s.replace('<mj-text padding="0 12px">', '<mj-text padding="0 12px" colr="red">'));
+      const e = await failure(dir);
+      expect(e.problems.map((p) => [p.file, p.line, p.message])).toEqual([
+        [path.join(dir, file), lineOf(dir, file, 'colr="red"'), "mj-text: Attribute colr is illegal"],
+      ]);
+    } finally {
+      await stopMjmlThread();
+    }
+  }, 60_000);
+});
 
 describe("template errors name the file and line", () => {
   it("an MJML validation error in a partial", async () => {
