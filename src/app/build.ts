@@ -160,15 +160,20 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
     built = { edition, ranking, newsletters: result, warnings: allWarnings, summary, upcoming: view.countdown.upcoming };
     stopIfInterrupted(options.signal, "the build stopped before publishing");
     backup = await swapIn(tmp, target);
-    options.onPublished?.(built);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw unpublished(e, target);
   }
-  // published: tidying up after it is no reason to say otherwise
-  await discard(backup);
-  // the previous output is gone: what only it linked leaves the cache
-  await cache.prune();
+  options.onPublished?.(built);
+  // published: tidying up after it cannot make the build fail (a backup folder left behind is
+  // removed by the next build of another process, removeStale; stale cache entries by the next prune)
+  try {
+    await discard(backup);
+    // the previous output is gone: what only it linked leaves the cache
+    await cache.prune();
+  } catch {
+    // see above
+  }
   return built;
 }
 

@@ -7,10 +7,11 @@
  * check and ranking found: the places the issue reveals and the edition's warnings, so that such a
  * send need not parse, check and rank the edition again (edition/quick-load.ts).
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CompiledIssue } from "../render/newsletter/model.js";
 import { fillPlan } from "../render/newsletter/placeholders.js";
+import { issueContentHash } from "../render/newsletter/content-hash.js";
 import { stateFolder } from "../lib/state-folder.js";
 import type { Problem } from "../lib/problem.js";
 import type { NewPlace } from "./publication.js";
@@ -41,11 +42,13 @@ export interface StoredIssue {
 
 const folderOf = (editionDir: string, issue: number) => path.join(stateFolder(editionDir), "issues", String(issue));
 
-async function sameAsStored(folder: string, stored: StoredMeta): Promise<boolean> {
+async function sameAsStored(folder: string, stored: StoredMeta, parts: { html: string; text: string }): Promise<boolean> {
   try {
     const old = JSON.parse(await readFile(path.join(folder, "issue.json"), "utf8")) as StoredMeta;
-    await Promise.all(["mail.html", "mail.txt"].map((f) => stat(path.join(folder, f))));
-    return JSON.stringify({ ...old, builtAt: "" }) === JSON.stringify({ ...stored, builtAt: "" });
+    if (JSON.stringify({ ...old, builtAt: "" }) !== JSON.stringify({ ...stored, builtAt: "" })) return false;
+    // the parts as stored, not only their names: a hand-edited mail.html is written again
+    const [html, text] = await Promise.all(["mail.html", "mail.txt"].map((f) => readFile(path.join(folder, f), "utf8")));
+    return html === parts.html && text === parts.text;
   } catch {
     return false;
   }
@@ -72,7 +75,7 @@ export async function storeIssues(
     for (const [, content] of written) bytes += Buffer.byteLength(content);
     // the same issue from the same edition (its content hash covers mail.html and mail.txt): kept as
     // it is, with the time of the build that made it
-    if (await sameAsStored(target, stored)) continue;
+    if (await sameAsStored(target, stored, { html, text })) continue;
     const tmp = `${target}.tmp-${process.pid}`;
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp, { recursive: true });
@@ -80,6 +83,11 @@ export async function storeIssues(
     await rm(target, { recursive: true, force: true });
     await rename(tmp, target);
   }
+  // issues the plan no longer has (edition.json changed): nothing can send them any more
+  const kept = new Set(issues.map((i) => String(i.compiled.number)));
+  const root = path.join(stateFolder(editionDir), "issues");
+  for (const name of await readdir(root).catch(() => [] as string[]))
+    if (/^\d+$/.test(name) && !kept.has(name)) await rm(path.join(root, name), { recursive: true, force: true });
   return { files, bytes };
 }
 
@@ -103,6 +111,8 @@ export async function loadStoredIssue(editionDir: string, issue: number, fingerp
     if (meta.version !== 2 || meta.fingerprint !== fingerprint || meta.issue.number !== issue) return null;
     const html = await readFile(path.join(folder, "mail.html"), "utf8");
     const text = await readFile(path.join(folder, "mail.txt"), "utf8");
+    // mail.html or mail.txt changed since the build (by hand, or half replaced): not what was checked
+    if (issueContentHash({ ...meta.issue, html, text }) !== meta.issue.contentHash) return null;
     const compiled: CompiledIssue = {
       ...meta.issue,
       html,

@@ -76,7 +76,10 @@ export async function assertEditionDir(dir: string): Promise<string> {
   return abs;
 }
 
-async function listPhotos(dir: string): Promise<Set<string>> {
+/** Which photos there are (the check of the photo column depends on it, not on their pixels). */
+export const photosHash = (files: ReadonlySet<string>) => sha256(Buffer.from([...files].sort().join("\n")));
+
+export async function listPhotos(dir: string): Promise<Set<string>> {
   const out = new Set<string>();
   const entries = await readdir(path.join(dir, "photos"), { recursive: true, withFileTypes: true }).catch(() => []);
   // only regular files: a symbolic link (which could point anywhere) is not a photo of the edition
@@ -150,7 +153,8 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
       return null;
     }
     files.push(name);
-    if (location === path.join(dir, name) && name !== "subscribers.csv") hashes.set(name, sha256(read.bytes));
+    // the subscribers are not part of the list (whatever the file is called, wherever it lies)
+    if (spec !== SUBSCRIBER_COLUMNS) hashes.set(name, sha256(read.bytes));
     let active: Reader<T> | null = null;
     let bytes: Uint8Array | null = read.bytes;
     read.bytes = Buffer.alloc(0);
@@ -215,6 +219,8 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
 
   const intros = await loadIntros(dir, config, problems);
   for (const [rel, text] of Object.entries(intros)) hashes.set(rel, sha256(Buffer.from(text)));
+  const photoFiles = await listPhotos(dir);
+  hashes.set("photos/", photosHash(photoFiles));
   const edition: Edition | null =
     config && nominees && authors
       ? {
@@ -230,7 +236,7 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
           columns,
           subscribersFile: subscriberName,
           fingerprint: fingerprintOf(hashes),
-          photoFiles: await listPhotos(dir),
+          photoFiles,
           emptyFiles: empty,
         }
       : null;

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { readCsvRows } from "./csv.js";
-import { loadEditionConfig, fingerprintOf, loadIntros, sha256 } from "./load.js";
+import { loadEditionConfig, fingerprintOf, listPhotos, loadIntros, photosHash, sha256 } from "./load.js";
 import type { EditionConfig } from "./config-schema.js";
 import { RowValidator } from "./validate-rows.js";
 import { subscriberRow, SUBSCRIBER_COLUMNS } from "./row-schemas.js";
@@ -16,7 +16,7 @@ import type { Edition } from "./model.js";
 import type { Problem } from "../lib/problem.js";
 import { LIMITS, readRegularFile } from "../lib/read-file.js";
 
-/** The files the fingerprint covers besides edition.json and the intros (load.ts hashes the same). */
+/** The files the fingerprint covers besides edition.json, the intros and the photos' names (load.ts hashes the same). */
 const LIST_FILES = ["nominees.csv", "authors.csv", "jury.csv", "votes.csv", "previous.csv"] as const;
 
 /** edition.json and the fingerprint `loadEdition` would give the folder; null on any problem. */
@@ -33,6 +33,7 @@ export async function quickFingerprint(dir: string): Promise<{ config: EditionCo
   const intros = await loadIntros(dir, loaded.config, problems);
   if (problems.length > 0) return null;
   for (const [rel, text] of Object.entries(intros)) hashes.set(rel, sha256(Buffer.from(text)));
+  hashes.set("photos/", photosHash(await listPhotos(dir)));
   return { config: loaded.config, fingerprint: fingerprintOf(hashes) };
 }
 

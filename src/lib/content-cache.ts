@@ -10,9 +10,10 @@
  * build swapped in, files nobody links any more and texts this build did not use are removed.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { chmodSync, linkSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { chmod, copyFile, link, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { toolVersions } from "./tool-versions.js";
 
 export interface ContentCache {
   /** False for `--no-cache`: every lookup misses and nothing is stored. */
@@ -37,6 +38,16 @@ export function hashKey(...parts: readonly (string | Uint8Array)[]): string {
     h.update(`${bytes.length}:`).update(bytes);
   }
   return h.digest("hex");
+}
+
+/** A cached JSON text, or null when it is missing or damaged (then it is made again, like a miss). */
+export function parseCached<T>(text: string | null): T | null {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
 }
 
 export const NO_CACHE: ContentCache = {
@@ -76,21 +87,30 @@ export function adoptSync(root: string, kind: string, key: string, source: strin
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     linkSync(source, tmp);
+    // read-only: an output file is the same file, and an edit in place must not reach the cache
+    chmodSync(tmp, 0o444);
     renameSync(tmp, file);
   } catch {
     rmSync(tmp, { force: true });
   }
 }
 
-export function openContentCache(root: string): ContentCache {
+/**
+ * The cache of `folder` (`.koepfe/cache`): one sub-folder per version of koepfe and its renderers
+ * (lib/tool-versions.ts), so nothing an older version made is reused; the others are removed by prune.
+ */
+export function openContentCache(folder: string): ContentCache {
+  const root = path.join(folder, `v-${hashKey(toolVersions()).slice(0, 16)}`);
   const usedTexts = new Map<string, Set<string>>();
   const made = new Map<string, Promise<unknown>>();
   const fileOf = (kind: string, key: string) => cachedFile(root, kind, key);
-  const folder = (dir: string) => {
+  const ensureFolder = (dir: string) => {
     let p = made.get(dir);
     if (p === undefined) {
       p = mkdir(dir, { recursive: true, mode: 0o700 });
       made.set(dir, p);
+      // a folder that could not be made is tried again next time
+      p.catch(() => made.delete(dir));
     }
     return p;
   };
@@ -99,15 +119,20 @@ export function openContentCache(root: string): ContentCache {
     usedTexts.set(kind, set);
     set.add(key);
   };
-  /** Written beside its place and renamed: a reader never sees half a file, two writers never mix. */
+  /**
+   * Written beside its place, made read-only and renamed: a reader never sees half a file, two
+   * writers never mix, and an output that links it cannot change it. A cache that cannot be written
+   * (a full disk, no permission) only makes the build slower.
+   */
   const place = async (file: string, write: (tmp: string) => Promise<void>) => {
-    await folder(path.dirname(file));
     const tmp = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
     try {
+      await ensureFolder(path.dirname(file));
       await write(tmp);
+      await chmod(tmp, 0o444);
       await rename(tmp, file);
     } catch {
-      await rm(tmp, { force: true });
+      await rm(tmp, { force: true }).catch(() => undefined);
     }
   };
 
@@ -116,11 +141,17 @@ export function openContentCache(root: string): ContentCache {
     root,
     async text(kind, key) {
       use(kind, key);
-      return readFile(fileOf(kind, key), "utf8").catch(() => null);
+      // stored behind its own hash: a damaged or edited entry is a miss, never a wrong mail
+      const stored = await readFile(fileOf(kind, key), "utf8").catch(() => null);
+      const cut = stored?.indexOf("\n") ?? -1;
+      if (stored === null || stored === undefined || cut !== 64) return null;
+      const text = stored.slice(cut + 1);
+      return createHash("sha256").update(text).digest("hex") === stored.slice(0, cut) ? text : null;
     },
     async putText(kind, key, text) {
       use(kind, key);
-      await place(fileOf(kind, key), (tmp) => writeFile(tmp, text));
+      const sum = createHash("sha256").update(text).digest("hex");
+      await place(fileOf(kind, key), (tmp) => writeFile(tmp, `${sum}\n${text}`));
     },
     async linkTo(kind, key, target) {
       try {
@@ -145,6 +176,13 @@ export function openContentCache(root: string): ContentCache {
     },
     async prune() {
       let removed = 0;
+      // what older versions of koepfe or its renderers made
+      for (const name of await readdir(folder).catch(() => [] as string[])) {
+        if (name !== path.basename(root) && /^v-[0-9a-f]{16}$/.test(name)) {
+          await rm(path.join(folder, name), { recursive: true, force: true }).catch(() => undefined);
+          removed++;
+        }
+      }
       const kinds = await readdir(root).catch(() => [] as string[]);
       for (const kind of kinds) {
         const texts = usedTexts.get(kind);

@@ -5,7 +5,7 @@
  * rest is linked from the cache, not made again.
  */
 import { describe, expect, it } from "vitest";
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildEdition } from "../../src/app/build.js";
@@ -106,4 +106,32 @@ describe("the build cache", () => {
     },
     180_000,
   );
+});
+
+describe("a cache that is damaged or cannot be written", () => {
+  it("only makes the build slower: damaged entries are made again, a blocked folder is left out", async () => {
+    const { dir, templates } = sampleCopy();
+    await build(dir, templates);
+    const [version] = readdirSync(path.join(dir, ".koepfe/cache"));
+    if (version === undefined) throw new Error("no cache folder");
+    const root = path.join(dir, ".koepfe/cache", version);
+    // every cached text damaged, and the budget folder replaced by a file
+    for (const kind of ["photo-meta", "issue"])
+      for (const shard of readdirSync(path.join(root, kind)))
+        for (const name of readdirSync(path.join(root, kind, shard))) {
+          const file = path.join(root, kind, shard, name);
+          chmodSync(file, 0o600);
+          writeFileSync(file, "{ not json");
+        }
+    rmSync(path.join(root, "budget"), { recursive: true });
+    writeFileSync(path.join(root, "budget"), "in the way");
+    const out = await build(dir, templates);
+    expect(changed(fingerprint(out), fingerprint(await build(dir, templates, true)))).toEqual([]);
+  }, 120_000);
+
+  it("output files linked from the cache are read-only: an edit in place must not reach the cache", async () => {
+    const { dir, templates } = sampleCopy();
+    const out = await build(dir, templates);
+    expect(statSync(path.join(out, "index.html")).mode & 0o777).toBe(0o444);
+  }, 120_000);
 });

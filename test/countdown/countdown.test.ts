@@ -4,14 +4,14 @@
  * newsroom shows them, and an issue that needs approval goes out only as approved.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { runBin, spawnBin } from "../helpers/cli.js";
 import { preview } from "../../src/app/preview.js";
 import { startSmtp, type TestSmtp } from "../helpers/smtp.js";
 import { confirmed, subscribersCsv, type SubscriberRow } from "../helpers/send.js";
-import { tempOut } from "../helpers/site.js";
+import { jpeg, tempOut } from "../helpers/site.js";
 import {
   IDS,
   NAME,
@@ -287,5 +287,27 @@ describe("send takes the issue as the build compiled it", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/subscribers\.csv:6:1: error/);
     expect(smtp.countFor("neu@countdown.test")).toBe(0);
+  }, 120_000);
+
+  it("but not past what the build did not see: a photo deleted or a stored mail edited since", async () => {
+    const dir = countdownEdition({
+      "nominees.csv": nomineesCsv({ n11: { photo: "photos/n11.jpg", photo_credit: "Foto: Lena Beispiel" } }),
+    });
+    mkdirSync(path.join(dir, "photos"));
+    writeFileSync(path.join(dir, "photos/n11.jpg"), await jpeg(600, 600));
+    const env = countdownEnv(smtp.url);
+    expect(runBin(["build", dir, "--out", tempOut()], { env }).code).toBe(0);
+    expect((await send(["send", "1", dir, "--dry-run"], env)).stdout).toMatch(/as compiled by koepfe build/);
+    // the stored mail edited by hand: not what the build checked, so compiled again
+    const mail = path.join(dir, ".koepfe/issues/1/mail.html");
+    chmodSync(mail, 0o600);
+    writeFileSync(mail, readFileSync(mail, "utf8").replace("</body>", "<p>Eingeschmuggelt</p></body>"));
+    const edited = await send(["send", "1", dir, "--dry-run"], env);
+    expect(edited.stdout).toMatch(/compiled now/);
+    // a photo gone since the build: the full check finds it, nothing goes out
+    rmSync(path.join(dir, "photos/n11.jpg"));
+    const gone = await send(["send", "1", dir, "--dry-run"], env);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/nominees\.csv:\d+:\d+: error\[photo-missing\]/);
   }, 120_000);
 });

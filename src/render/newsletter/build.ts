@@ -11,7 +11,7 @@ import type { Ranking } from "../../rank/model.js";
 import { problem, type Problem } from "../../lib/problem.js";
 import { compileIssues, type CompileOptions } from "./compile.js";
 import type { BudgetReport } from "./budget.js";
-import { hashKey, NO_CACHE } from "../../lib/content-cache.js";
+import { hashKey, NO_CACHE, parseCached } from "../../lib/content-cache.js";
 import type { CompiledIssue } from "./model.js";
 import { webVersion } from "./personalize.js";
 import { pagePath } from "../shared/urls.js";
@@ -70,9 +70,9 @@ export async function prepareNewsletters(
       issue.html,
       issue.text,
     );
-    const hit = await cache.text("budget", key);
+    const hit = parseCached<BudgetReport>(await cache.text("budget", key));
     // the measuring (parse5) is loaded only when something is not measured yet
-    const report = hit === null ? (await import("./budget.js")).checkBudget(issue, budget) : (JSON.parse(hit) as BudgetReport);
+    const report = hit ?? (await import("./budget.js")).checkBudget(issue, budget);
     if (hit === null) await cache.putText("budget", key, JSON.stringify(report));
     measuredBudget.set(issue.number, report);
   }

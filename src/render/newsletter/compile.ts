@@ -2,7 +2,6 @@
  * Compile once per issue: template data → Handlebars (escaping) → MJML → HTML, and the text part,
  * with the per-recipient fields left as placeholders for `personalize`.
  */
-import { createHash } from "node:crypto";
 import type { Edition } from "../../edition/model.js";
 import type { MJMLParseError } from "mjml-core";
 import type { Ranking } from "../../rank/model.js";
@@ -18,6 +17,7 @@ import { templateErrors } from "./template-errors.js";
 import { stripMarkers } from "./template-lines.js";
 import { contentNonce, fillPlan, placeholdersFor } from "./placeholders.js";
 import { resolveSendAt } from "./send-at.js";
+import { issueContentHash } from "./content-hash.js";
 import { absolute, pagePath } from "../shared/urls.js";
 
 export interface CompileOptions {
@@ -97,9 +97,13 @@ async function compileIssue(
     placeholders,
     fill: { html: fillPlan(compiled.html, placeholders), text: fillPlan(text, placeholders) },
     field: planned.field,
-    contentHash: createHash("sha256")
-      .update(JSON.stringify([planned.issue.subject, planned.issue.preheader, planned.entries.map((e) => e.id), compiled.html, text]))
-      .digest("hex"),
+    contentHash: issueContentHash({
+      subject: planned.issue.subject,
+      preheader: planned.issue.preheader,
+      entryIds: planned.entries.map((e) => e.id),
+      html: compiled.html,
+      text,
+    }),
   };
 }
 

@@ -67,8 +67,14 @@ let helper: Helper | null = null;
 export function startMjmlThread(): void {
   if (helper !== null) return;
   const worker: Worker = startWorker(import.meta.url, "mjml-worker", {});
-  const pending = new Map<number, { resolve: (r: MjmlResult) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { source: string; resolve: (r: MjmlResult) => void; reject: (e: unknown) => void }>();
   let seq = 0;
+  /** The thread is gone (an error, or stopped): what it still had to compile is compiled here. */
+  const orphan = () => {
+    if (helper === self) helper = null;
+    for (const p of pending.values()) compileHere(p.source).then(p.resolve, p.reject);
+    pending.clear();
+  };
   // the thread keeps the process alive only while a compile waits for it
   worker.unref();
   worker.on("message", (m: { id: number; result?: MjmlResult; error?: string }) => {
@@ -78,22 +84,21 @@ export function startMjmlThread(): void {
     if (m.result) p?.resolve(m.result);
     else p?.reject(new Error(m.error ?? "the MJML thread failed"));
   });
-  worker.on("error", (e) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-    helper = null;
-  });
-  helper = {
+  worker.on("error", orphan);
+  worker.on("exit", orphan);
+  const self: Helper = {
     compile(source) {
       const id = seq++;
       worker.ref();
       worker.postMessage({ id, source });
-      return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+      return new Promise((resolve, reject) => pending.set(id, { source, resolve, reject }));
     },
     async stop() {
       await worker.terminate();
+      orphan();
     },
   };
+  helper = self;
 }
 
 export async function stopMjmlThread(): Promise<void> {

@@ -4,8 +4,8 @@
  * the cached one and the template does not run. Blocking for the worker threads (many small files,
  * where a blocking call costs less than a promise), promise-based on the main thread.
  */
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { adoptSync, hashKey, linkToSync } from "../../lib/content-cache.js";
 import { mapLimit } from "./pool.js";
@@ -37,6 +37,8 @@ export function emitSync(job: SiteJob, t: EmitTarget, made: Set<string>): number
   const key = t.cacheRoot === null ? null : keyOf(job, t.templates.digest);
   if (key !== null && t.cacheRoot !== null && linkToSync(t.cacheRoot, KIND, key, file)) return statSync(file).size;
   const data = Buffer.from(renderJob(job, t.templates), "utf8");
+  // never through a link: a file already there may be the cache's own
+  rmSync(file, { force: true });
   writeFileSync(file, data);
   if (key !== null && t.cacheRoot !== null) adoptSync(t.cacheRoot, KIND, key, file);
   return data.length;
@@ -65,6 +67,7 @@ export async function emitAll(
       return;
     }
     const data = Buffer.from(renderJob(job, t.templates), "utf8");
+    await rm(file, { force: true });
     await writeFile(file, data);
     if (key !== null && t.cacheRoot !== null) adoptSync(t.cacheRoot, KIND, key, file);
     onWritten(job, data.length);

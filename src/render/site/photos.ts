@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Sharp } from "sharp";
-import { hashKey, NO_CACHE, type ContentCache } from "../../lib/content-cache.js";
+import { hashKey, NO_CACHE, parseCached, type ContentCache } from "../../lib/content-cache.js";
 import type { Edition } from "../../edition/model.js";
 import { isHttpsUrl, isSafePhotoPath } from "../../edition/fields.js";
 import { KoepfeError } from "../../lib/errors.js";
@@ -98,9 +98,8 @@ function photoValues(edition: Edition): string[] {
 
 /** Links a photo's files from the disk cache into the output; null when any is missing. */
 async function fromDisk(disk: ContentCache, metaKey: string, value: string, outDir: string): Promise<PhotoMeta | null> {
-  const text = await disk.text("photo-meta", metaKey);
-  if (text === null) return null;
-  const meta = JSON.parse(text) as PhotoMeta;
+  const meta = parseCached<PhotoMeta>(await disk.text("photo-meta", metaKey));
+  if (meta === null) return null;
   await mkdir(path.dirname(path.join(outDir, value)), { recursive: true });
   for (const { suffix } of [{ suffix: "" }, ...meta.suffixes]) {
     if (!(await disk.linkTo("photo", hashKey(metaKey, suffix), path.join(outDir, `${value}${suffix}`)))) return null;

@@ -92,7 +92,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       if (!reloaded) published(result);
     } catch (e) {
       const message = failedState(e, build, new Date());
-      // tidying up after the new pages were in place: they stay, the next build tidies again
+      // failing after the new pages were in place (the reload sent with them): they stay
       if (reloaded) log(`after the build: ${message.kind === "failed" ? message.message.split("\n")[0] : ""}`);
       else {
         state = message;
