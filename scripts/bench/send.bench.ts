@@ -72,6 +72,12 @@ async function measureCpu(cmd: string, args: string[], extraEnv: NodeJS.ProcessE
   return { ...run, cpuSeconds: user + system, peakRssMb: maxRssKb / 1024 };
 }
 
+/** smtp-source sending `count` messages of `size` bytes over CONCURRENCY connections. */
+const smtpSourceArgs = (count: number, size: number, port: number) => [
+  ...["-m", String(count), "-s", String(CONCURRENCY), "-l", String(size)],
+  ...["-f", "a@example.org", "-t", "b@example.org", `127.0.0.1:${port}`],
+];
+
 async function sendCase(dir: string, subscribers: string, port: number): Promise<BenchRow> {
   const size = messageSize(dir);
   const run = await measureCpu(
@@ -88,19 +94,7 @@ async function sendCase(dir: string, subscribers: string, port: number): Promise
   if (run.code !== 0 || !start || !summary || summary.run?.sent !== MESSAGES)
     throw new Error(`koepfe send failed (exit ${run.code}): ${run.stderr}${run.stdout.slice(-2000)}`);
   const rate = MESSAGES / ((Date.parse(summary.time) - Date.parse(start.time)) / 1000);
-  const sourceArgs = [
-    "-m",
-    String(MESSAGES),
-    "-s",
-    String(CONCURRENCY),
-    "-l",
-    String(size),
-    "-f",
-    "a@example.org",
-    "-t",
-    "b@example.org",
-    `127.0.0.1:${port}`,
-  ];
+  const sourceArgs = smtpSourceArgs(MESSAGES, size, port);
   const source = await measureCpu(SOURCE, sourceArgs);
   const perConnection = MESSAGES / source.seconds;
   const reuse = MESSAGES / (await measure(SOURCE, ["-d", ...sourceArgs])).seconds;
@@ -173,19 +167,7 @@ async function wholeSendCase(port: number): Promise<BenchRow> {
   const start = lines.find((l) => l.event === "start");
   const end = lines.find((l) => l.event === "summary");
   if (run.code !== 0 || sent === 0 || !start || !end) throw new Error(`koepfe send failed (exit ${run.code}): ${run.stderr}`);
-  const source = await measureCpu(SOURCE, [
-    "-m",
-    String(sent),
-    "-s",
-    String(CONCURRENCY),
-    "-l",
-    String(size),
-    "-f",
-    "a@example.org",
-    "-t",
-    "b@example.org",
-    `127.0.0.1:${port}`,
-  ]);
+  const source = await measureCpu(SOURCE, smtpSourceArgs(sent, size, port));
   // before the first message: the process's time less the send loop's (its start to its summary)
   const startUp = run.seconds - (Date.parse(end.time) - Date.parse(start.time)) / 1000;
   return {

@@ -5,10 +5,10 @@
  * where a blocking call costs less than a promise), promise-based on the main thread.
  */
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { adoptSync, hashKey, linkToSync } from "../../lib/content-cache.js";
-import { mapLimit } from "./pool.js";
+import { folderOnce, mapLimit } from "./pool.js";
 import { renderJob, type SiteJob } from "./pages.js";
 import type { SiteTemplates } from "./templates.js";
 
@@ -51,16 +51,10 @@ export async function emitAll(
   onWritten: (job: SiteJob, bytes: number) => void,
   limit = 32,
 ): Promise<void> {
-  const folders = new Map<string, Promise<unknown>>();
+  const folder = folderOnce();
   await mapLimit(jobs, limit, async (job) => {
     const file = path.join(t.outDir, job.path);
-    const dir = path.dirname(file);
-    let made = folders.get(dir);
-    if (made === undefined) {
-      made = mkdir(dir, { recursive: true });
-      folders.set(dir, made);
-    }
-    await made;
+    await folder(path.dirname(file));
     const key = t.cacheRoot === null ? null : keyOf(job, t.templates.digest);
     if (key !== null && t.cacheRoot !== null && linkToSync(t.cacheRoot, KIND, key, file)) {
       onWritten(job, (await stat(file)).size);

@@ -36,18 +36,25 @@ export async function writeFiles<F extends { path: string; content: string }>(
   onWritten: (file: F, bytes: number) => void,
   limit = 32,
 ): Promise<void> {
-  const folders = new Map<string, Promise<unknown>>();
+  const folder = folderOnce();
   await mapLimit(files, limit, async (f) => {
     const file = path.join(root, f.path);
-    const dir = path.dirname(file);
+    await folder(path.dirname(file));
+    const data = Buffer.from(f.content, "utf8");
+    await writeFile(file, data);
+    onWritten(f, data.length);
+  });
+}
+
+/** Makes each folder once, however many files of it are written at the same time. */
+export function folderOnce(): (dir: string) => Promise<unknown> {
+  const folders = new Map<string, Promise<unknown>>();
+  return (dir) => {
     let made = folders.get(dir);
     if (made === undefined) {
       made = mkdir(dir, { recursive: true });
       folders.set(dir, made);
     }
-    await made;
-    const data = Buffer.from(f.content, "utf8");
-    await writeFile(file, data);
-    onWritten(f, data.length);
-  });
+    return made;
+  };
 }
