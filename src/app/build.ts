@@ -25,7 +25,7 @@ import { publicView } from "./public-view.js";
 import { issueFingerprint } from "./fingerprint.js";
 import { storeIssues } from "./issue-store.js";
 import { storedIssuesCurrent } from "./quick-issue.js";
-import { stopMjmlThread } from "../render/newsletter/mjml.js";
+import { mjmlThreadRunning, stopMjmlThread } from "../render/newsletter/mjml.js";
 
 export interface BuildOptions {
   /** The output folder, replaced as a whole. */
@@ -182,7 +182,8 @@ export async function buildEdition(dir: string, options: BuildOptions): Promise<
   const target = path.resolve(options.out);
   try {
     // the MJML thread (started by the command) is of no use when every stored issue is current
-    if (await storedIssuesCurrent(dir, options.env ?? process.env, options.newsletterTemplatesDir)) await stopMjmlThread();
+    if (mjmlThreadRunning() && (await storedIssuesCurrent(dir, options.env ?? process.env, options.newsletterTemplatesDir)))
+      await stopMjmlThread();
     const valid = await loadValidEdition(dir, { signal: options.signal, env: options.env }).catch((e: unknown) => {
       throw unpublished(e, target);
     });

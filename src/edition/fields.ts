@@ -3,7 +3,7 @@
  * `params.code`, which edition/validate-rows.ts turns into the report's `code`.
  */
 import { z } from "zod";
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 import { SINGLE_LINE_FORBIDDEN as CONTROL_CHARS, TEXT_FORBIDDEN as CONTROL_CHARS_MULTILINE } from "../lib/text-safety.js";
@@ -138,6 +138,26 @@ export function parseDate(s: string, zone: string): DateTime | null {
   return dt.isValid ? dt : null;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The zone's offset for a whole local day when no transition is near it: the same at 14 h before the
+ * day's UTC midnight, at its noon and 14 h after its end (offsets lie within ±14 h, and no zone
+ * changes twice within two days). null for a date that does not exist (31.02.); undefined near a
+ * transition (then luxon decides per hour). Three offset lookups instead of two DateTimes: reading
+ * 100,000 subscribers with German dates spent ~0.15 s in luxon's DateTime.fromObject.
+ */
+function steadyOffset(zone: string, year: number, month: number, day: number): number | null | undefined {
+  if (year < 1000) return undefined;
+  const midnight = Date.UTC(year, month - 1, day);
+  const d = new Date(midnight);
+  if (month < 1 || month > 12 || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  const z = IANAZone.create(zone);
+  if (!z.isValid) return undefined;
+  const before = z.offset(midnight - 14 * HOUR_MS);
+  return before === z.offset(midnight + 12 * HOUR_MS) && before === z.offset(midnight + 38 * HOUR_MS) ? before : undefined;
+}
+
 const GERMAN_LOCAL = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
@@ -155,9 +175,12 @@ function localOffset(
   const dayKey = `${year}-${month}-${day}`;
   let offset = cache.get(dayKey);
   if (offset === undefined) {
-    const start = DateTime.fromObject({ year, month, day, hour: 0 }, { zone });
-    const end = DateTime.fromObject({ year, month, day, hour: 23 }, { zone });
-    offset = start.isValid && start.day === day && start.offset === end.offset ? start.offset : null;
+    offset = steadyOffset(zone, year, month, day);
+    if (offset === undefined) {
+      const start = DateTime.fromObject({ year, month, day, hour: 0 }, { zone });
+      const end = DateTime.fromObject({ year, month, day, hour: 23 }, { zone });
+      offset = start.isValid && start.day === day && start.offset === end.offset ? start.offset : null;
+    }
     cache.set(dayKey, offset);
   }
   if (offset !== null) return hour <= 23 ? offset : null;

@@ -101,6 +101,8 @@ export function startMjmlThread(): void {
   helper = self;
 }
 
+export const mjmlThreadRunning = () => helper !== null;
+
 export async function stopMjmlThread(): Promise<void> {
   const h = helper;
   helper = null;
