@@ -65,7 +65,13 @@ export async function checkEdition(dir: string, options: CheckOptions = {}): Pro
   const problems = [...loaded.problems];
   let state = NOTHING_PUBLISHED;
   if (loaded.edition) {
-    for (const check of STAGE_CHECKS) problems.push(...check(loaded.edition));
+    // Ctrl-C / SIGTERM also between the checks (on 100,000 subscribers they take seconds): a turn of
+    // the event loop lets a signal that came during a check be seen
+    for (const check of STAGE_CHECKS) {
+      problems.push(...check(loaded.edition));
+      if (options.signal) await new Promise((r) => setImmediate(r));
+      stopIfInterrupted(options.signal, "stopped while checking the edition");
+    }
     const p = published(loaded.edition, options.env ?? process.env);
     state = p.state;
     problems.push(...p.problems);
