@@ -20,7 +20,7 @@ import { assertReplaceable, discard, makeTemp, removeStale, swapIn } from "../bu
 import { summarize, type NewsletterFigures } from "../build/summary.js";
 import type { BuildResult } from "../build/result.js";
 import { loadValidEdition, type ValidEdition } from "./checked-edition.js";
-import { placesOf, planForPublication, rankForPublication, revealedBy } from "./publication.js";
+import { placesOf, rankForPublication, revealedBy } from "./publication.js";
 import { publicView } from "./public-view.js";
 import { issueFingerprint } from "./fingerprint.js";
 import { storeIssues } from "./issue-store.js";
@@ -130,7 +130,7 @@ export async function buildChecked(valid: ValidEdition, options: BuildOptions): 
       undefined,
       cache,
     );
-    const plan = new Map(planForPublication(edition, ranking, published).map((p) => [p.issue.number, placesOf(p)]));
+    const plan = new Map(view.plan.map((p) => [p.issue.number, placesOf(p)]));
     const stored = await storeIssues(
       edition.dir,
       newsletters.issues.map((i) => ({ compiled: i.compiled, places: plan.get(i.compiled.number) ?? [] })),

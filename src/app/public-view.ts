@@ -17,10 +17,13 @@ import { resolveWallTime } from "../schedule/wall-time.js";
 import { reveal } from "../schedule/reveal.js";
 import type { ValidEdition } from "./checked-edition.js";
 import { planForPublication } from "./publication.js";
+import type { PlannedIssue } from "../render/newsletter/plan.js";
 
 export interface PublicView {
   edition: Edition;
   ranking: Ranking;
+  /** The newsletter plan of the whole list (every issue, whatever is public yet). */
+  plan: PlannedIssue[];
   /** Issues whose web version is published. */
   issues: ReadonlySet<number>;
   countdown: SiteCountdown;
@@ -66,6 +69,7 @@ export function publicView(
     return {
       edition,
       ranking,
+      plan: planned,
       issues: new Set(planned.map((p) => p.issue.number)),
       countdown: { total, next, upcoming, corrections },
       note: null,
@@ -85,6 +89,7 @@ export function publicView(
   return {
     edition: shown,
     ranking: { ...ranking, entries: visible },
+    plan: planned,
     issues: r.issues,
     countdown: { total, next, upcoming: new Map(), corrections },
     note,

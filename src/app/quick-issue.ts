@@ -13,25 +13,38 @@ import { quickFingerprint, quickSubscribers } from "../edition/quick-load.js";
 import { issueFingerprint } from "./fingerprint.js";
 import { loadStoredIssue, storedFingerprintsAre } from "./issue-store.js";
 import { fromLedger, readyToSend, type IssueOrigin, type PreparedIssue } from "./prepare-issue.js";
-import { readPublished, type PublishedState } from "./publication.js";
+import { readPublished } from "./publication.js";
+import type { EditionConfig } from "../edition/config-schema.js";
+
+/** The edition folder as it is now, and the fingerprint an issue compiled from it would carry; null when in doubt. */
+async function currentFingerprint(
+  dirArg: string,
+  env: NodeJS.ProcessEnv,
+  templatesDir?: string,
+): Promise<{ dir: string; config: EditionConfig; fingerprint: string } | null> {
+  const dir = await assertEditionDir(dirArg);
+  const quick = await quickFingerprint(dir);
+  if (!quick) return null;
+  try {
+    const published = readPublished({ dir, config: quick.config }, env);
+    return { dir, config: quick.config, fingerprint: await issueFingerprint(quick, published, templatesDir) };
+  } catch {
+    // a ledger of another edition, or none readable: the full path says what is wrong
+    return null;
+  }
+}
 
 export async function quickPrepareIssue(
   request: { dir: string; issue: number; subscribersFile: string | undefined },
   options: { secret: string; env: NodeJS.ProcessEnv; templatesDir?: string },
 ): Promise<PreparedIssue | null> {
-  const dir = await assertEditionDir(request.dir);
-  const quick = await quickFingerprint(dir);
-  const newsletter = quick?.config.newsletter;
-  if (!quick || !newsletter) return null;
-  let published: PublishedState;
-  try {
-    published = readPublished({ dir, config: quick.config }, options.env);
-  } catch {
-    return null;
-  }
-  const stored = await loadStoredIssue(dir, request.issue, await issueFingerprint(quick, published, options.templatesDir));
+  const current = await currentFingerprint(request.dir, options.env, options.templatesDir);
+  const newsletter = current?.config.newsletter;
+  if (!current || !newsletter) return null;
+  const { dir } = current;
+  const stored = await loadStoredIssue(dir, request.issue, current.fingerprint);
   if (stored === null) return null;
-  const subscribers = await quickSubscribers(dir, quick.config, request.subscribersFile);
+  const subscribers = await quickSubscribers(dir, current.config, request.subscribersFile);
   if (subscribers === null) return null;
   const sent = fromLedger({ dir }, request.issue, options.env);
   const origin: IssueOrigin = sent ? { kind: "ledger", publishedAt: sent.publishedAt } : { kind: "build", builtAt: stored.builtAt };
@@ -56,11 +69,8 @@ export async function quickPrepareIssue(
  */
 export async function storedIssuesCurrent(dirArg: string, env: NodeJS.ProcessEnv, templatesDir?: string): Promise<boolean> {
   try {
-    const dir = await assertEditionDir(dirArg);
-    const quick = await quickFingerprint(dir);
-    if (!quick) return false;
-    const fingerprint = await issueFingerprint(quick, readPublished({ dir, config: quick.config }, env), templatesDir);
-    return await storedFingerprintsAre(dir, fingerprint);
+    const current = await currentFingerprint(dirArg, env, templatesDir);
+    return current !== null && (await storedFingerprintsAre(current.dir, current.fingerprint));
   } catch {
     return false;
   }

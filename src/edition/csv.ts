@@ -238,3 +238,23 @@ export function readCsvRows(
     return { header: null, rows: 0, problems: [problem({ file, line: decoded.line, code: decoded.code, message: decoded.message })] };
   return parseCsvRows(file, decoded.text, spec, decoded.encoding, sink);
 }
+
+/**
+ * readCsvRows over the bytes of a read file, taken out of `read`: once decoded, nothing holds them
+ * any more (a 100,000-row file is not kept twice while its rows are validated).
+ */
+export function readCsvFile(
+  file: string,
+  read: { bytes: Uint8Array },
+  spec: CsvSpec,
+  sink: RowSink,
+): { header: CsvHeader | null; rows: number; problems: Problem[] } {
+  let bytes: Uint8Array | null = read.bytes;
+  read.bytes = new Uint8Array();
+  const take = () => {
+    const b = bytes ?? new Uint8Array();
+    bytes = null;
+    return b;
+  };
+  return readCsvRows(file, take, spec, sink);
+}

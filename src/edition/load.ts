@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { readCsvRows, type CsvHeader, type CsvRow, type CsvSpec } from "./csv.js";
+import { readCsvFile, type CsvHeader, type CsvRow, type CsvSpec } from "./csv.js";
 import { parseEditionConfig } from "./config-load.js";
 import { RowValidator } from "./validate-rows.js";
 import { JuryReader } from "./jury.js";
@@ -156,14 +156,7 @@ export async function loadEdition(dirArg: string, options: LoadOptions = {}): Pr
     // the subscribers are not part of the list (whatever the file is called, wherever it lies)
     if (spec !== SUBSCRIBER_COLUMNS) hashes.set(name, sha256(read.bytes));
     let active: Reader<T> | null = null;
-    let bytes: Uint8Array | null = read.bytes;
-    read.bytes = Buffer.alloc(0);
-    const take = () => {
-      const b = bytes ?? new Uint8Array();
-      bytes = null;
-      return b;
-    };
-    const res = readCsvRows(name, take, spec, (header) => {
+    const res = readCsvFile(name, read, spec, (header) => {
       const r = reader(header);
       active = r;
       return (row) => r.push(row);

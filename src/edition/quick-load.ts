@@ -7,7 +7,7 @@
  * it): the caller then loads and checks the whole edition and reports as `check` does.
  */
 import path from "node:path";
-import { readCsvRows } from "./csv.js";
+import { readCsvFile } from "./csv.js";
 import { loadEditionConfig, fingerprintOf, listPhotos, loadIntros, photosHash, sha256 } from "./load.js";
 import type { EditionConfig } from "./config-schema.js";
 import { RowValidator } from "./validate-rows.js";
@@ -58,22 +58,12 @@ export async function quickSubscribers(
     return read.code === "missing-file" && subscribersFile === undefined
       ? { edition: { ...base, subscribers: null }, warnings: [], columns: {} }
       : null;
-  let bytes: Uint8Array | null = read.bytes;
   let validator: RowValidator<ReturnType<typeof subscriberRow>> | null = null;
-  const res = readCsvRows(
-    name,
-    () => {
-      const b = bytes ?? new Uint8Array();
-      bytes = null;
-      return b;
-    },
-    SUBSCRIBER_COLUMNS,
-    (header) => {
-      const v = new RowValidator(header, subscriberRow(config.timezone));
-      validator = v;
-      return (row) => v.push(row);
-    },
-  );
+  const res = readCsvFile(name, read, SUBSCRIBER_COLUMNS, (header) => {
+    const v = new RowValidator(header, subscriberRow(config.timezone));
+    validator = v;
+    return (row) => v.push(row);
+  });
   const done = validator as RowValidator<ReturnType<typeof subscriberRow>> | null;
   const problems = [...res.problems, ...(done?.problems ?? [])];
   if (done === null || !res.header || res.rows === 0 || problems.some((p) => p.severity === "error")) return null;

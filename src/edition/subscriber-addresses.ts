@@ -7,7 +7,7 @@
 import path from "node:path";
 import { canonicalEmail } from "../lib/token.js";
 import { LIMITS, readRegularFile } from "../lib/read-file.js";
-import { readCsvRows } from "./csv.js";
+import { readCsvFile } from "./csv.js";
 import { SUBSCRIBER_COLUMNS } from "./row-schemas.js";
 
 export interface SubscriberRowText {
@@ -25,23 +25,18 @@ export async function subscriberRows(dir: string): Promise<SubscriberRowText[]> 
   const out: SubscriberRowText[] = [];
   const read = await readRegularFile(path.join(dir, "subscribers.csv"), { maxBytes: LIMITS.csv });
   if (!read.ok) return out;
-  readCsvRows(
-    "subscribers.csv",
-    () => read.bytes,
-    SUBSCRIBER_COLUMNS,
-    () => (row) => {
-      const email = row.cells["email"]?.trim() ?? "";
-      if (!email.includes("@")) return;
-      out.push({
-        line: row.line,
-        email: canonicalEmail(email),
-        status: row.cells["status"] ?? "",
-        firstName: row.cells["first_name"] ?? "",
-        confirmedAt: row.cells["confirmed_at"] ?? "",
-        source: row.cells["source"] ?? "",
-      });
-    },
-  );
+  readCsvFile("subscribers.csv", read, SUBSCRIBER_COLUMNS, () => (row) => {
+    const email = row.cells["email"]?.trim() ?? "";
+    if (!email.includes("@")) return;
+    out.push({
+      line: row.line,
+      email: canonicalEmail(email),
+      status: row.cells["status"] ?? "",
+      firstName: row.cells["first_name"] ?? "",
+      confirmedAt: row.cells["confirmed_at"] ?? "",
+      source: row.cells["source"] ?? "",
+    });
+  });
   return out;
 }
 
